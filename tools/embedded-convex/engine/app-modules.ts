@@ -13,7 +13,6 @@ import { register } from "tsx/esm/api";
  * several dots (`auth.config.ts`, `*.test.ts`) and no spaces.
  */
 export interface AppModules {
-  generation: number;
   /** Function module paths, e.g. `messages`, `auth/group`. */
   modulePaths: string[];
   importModule(modulePath: string): Promise<Record<string, unknown>>;
@@ -101,7 +100,6 @@ export async function loadAppModules(convexDir: string, generation: number): Pro
     const authConfig = authFile ? ((await importFile(authFile)).default as AuthConfig) : null;
     const cronsModule = modules.get("crons")?.default as { crons?: Record<string, CronJob> } | undefined;
     return {
-      generation,
       modulePaths,
       async importModule(modulePath) {
         const mod = modules.get(modulePath);

@@ -74,6 +74,7 @@ export class Engine {
   private readonly reloadListeners = new Set<() => void>();
   private readonly db: DatabaseFake;
   private reloading: Promise<void> = Promise.resolve();
+  private generations = 1;
 
   private constructor(
     private readonly internals: ConvexTestInternals,
@@ -150,7 +151,7 @@ export class Engine {
       return failure(`Invalid arguments for ${resolved.canonical}: expected an object`);
     }
     const accessor = this.accessorFor(request.identity, request.metadata);
-    const ref = <K extends FunctionKind>(kind: K) =>
+    const ref = <K extends FunctionKind>() =>
       makeFunctionReference(resolved.canonical) as FunctionReference<K, "public", Record<string, Value>, Value>;
     const fnArgs = args as Record<string, Value>;
     const started = Date.now();
@@ -158,11 +159,11 @@ export class Engine {
       const value = await callStorage.run(context, () => {
         switch (resolved.kind) {
           case "query":
-            return accessor.query(ref("query"), fnArgs);
+            return accessor.query(ref<"query">(), fnArgs);
           case "mutation":
-            return accessor.mutation(ref("mutation"), fnArgs);
+            return accessor.mutation(ref<"mutation">(), fnArgs);
           case "action":
-            return accessor.action(ref("action"), fnArgs);
+            return accessor.action(ref<"action">(), fnArgs);
         }
       });
       if (resolved.kind !== "query" && !request.quiet) reporter.functionDone(context.label, Date.now() - started);
@@ -207,7 +208,8 @@ export class Engine {
   private async reloadOnce(): Promise<boolean> {
     let next: AppModules;
     try {
-      next = await loadAppModules(this.convexDir, this.app.generation + 1);
+      // A fresh namespace every attempt: Node caches a failed import by URL.
+      next = await loadAppModules(this.convexDir, ++this.generations);
     } catch (error) {
       reporter.error(`✖ Reload failed, still serving the previous code:\n${(error as Error).stack ?? error}`);
       return false;
@@ -270,7 +272,7 @@ export class Engine {
       const table = tableNameFromId(doc._id);
       if (table.startsWith("_")) continue;
       try {
-        probe._validate(table, doc);
+        probe._validate(table, withoutSystemFields(doc));
       } catch (error) {
         throw new Error(`document ${doc._id} in table "${table}" does not match: ${(error as Error).message}`);
       }
@@ -377,6 +379,13 @@ export class Engine {
     const path = parseFunctionPath(udfPath);
     return path ? (describeExport(this.app.exportsOf(path.modulePath)?.[path.exportName])?.kind ?? null) : null;
   }
+}
+
+function withoutSystemFields(doc: Doc): Doc {
+  const fields: Record<string, unknown> = { ...doc };
+  delete fields._id;
+  delete fields._creationTime;
+  return fields as Doc;
 }
 
 function newCallContext(label: string): CallContext {

@@ -81,7 +81,9 @@ export class SyncSession {
       const stale = this.queryIds((query) => tables === "all" || (query.ranAt < commitTs && readsAny(query, tables)));
       const ts = this.deps.engine.currentTs();
       const modifications = await this.runQueries(stale);
-      if (modifications.length > 0 || ts > this.version.ts) this.transition({ ts }, modifications);
+      // A session's own mutations get their Transition right after the
+      // response; others only need one when a result changed.
+      if (modifications.length > 0) this.transition({ ts }, modifications);
     });
   }
 
