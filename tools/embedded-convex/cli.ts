@@ -68,7 +68,12 @@ async function main(): Promise<void> {
   }
   console.log(`Convex embedded backend ready cloud=${backend.cloudUrl} site=${backend.siteUrl}`);
 
+  // Signals can arrive more than once (a process-group signal plus tsx's
+  // relay of it); after the first, the rest must not interrupt the flush.
+  let stopping = false;
   const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     reporter.info(`${signal}: saving data and stopping`);
     backend.stop().then(
       () => process.exit(0),
@@ -78,8 +83,8 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once("SIGINT", () => shutdown("SIGINT"));
-  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
 }
 
 void main();
