@@ -7,6 +7,7 @@ const eslintConfig = defineConfig([
   ...nextTypescript,
   globalIgnores([
     ".next/**",
+    ".next-e2e/**",
     "node_modules/**",
     "convex/_generated/**",
     ".convex-local/**",

@@ -149,7 +149,7 @@ describe("function visibility, arguments and errors", () => {
       body: JSON.stringify({ path: "notes:chatty", args: {}, format: "convex_encoded_json" }),
     });
     expect(await viaFunction.json()).toMatchObject({ status: "success", value: "hello" });
-    const http = new ConvexHttpClient(backend.cloudUrl);
+    const http = new ConvexHttpClient(backend.cloudUrl, { logger: false });
     expect(await http.consistentQuery(chatty, {})).toBe("hello");
   });
 

@@ -1,0 +1,17 @@
+/**
+ * The isolated stack Playwright starts with `npm run dev` (see
+ * playwright.config.ts): its own ports, data and env file, so the tests never
+ * touch a developer's running dev server or their local data.
+ */
+export const e2eStack = {
+  appPort: 3100,
+  convexPort: 3310,
+  convexSitePort: 3311,
+  dataDir: ".convex-local/e2e-data",
+  envFile: ".convex-local/e2e.env",
+  nextDistDir: ".next-e2e",
+} as const;
+
+export const appUrl = `http://127.0.0.1:${e2eStack.appPort}`;
+/** For `new ConvexHttpClient(convexUrl)`: acting as another user than the page under test. */
+export const convexUrl = `http://127.0.0.1:${e2eStack.convexPort}`;

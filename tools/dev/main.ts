@@ -1,0 +1,100 @@
+/**
+ * `npm run dev`: starts Next.js together with a Convex backend — the developer's
+ * own deployment once one is configured, otherwise the embedded backend that
+ * ships with the repo — and stops them together.
+ */
+import path from "node:path";
+import { detectDeployment } from "./deployment";
+import { startEmbeddedBackend } from "./embedded-backend";
+import { readEnvFile } from "./env-file";
+import { say, sayError } from "./output";
+import { findBusyPorts, waitUntilListening } from "./ports";
+import { describeExit, Supervisor } from "./processes";
+import { ensureDevSecrets } from "./secrets";
+import { readDevSettings, type DevSettings } from "./settings";
+
+const repoRoot = path.resolve(import.meta.dirname, "../..");
+const bin = (name: string) => path.join(repoRoot, "node_modules/.bin", name);
+
+const supervisor = new Supervisor((child, exit) => {
+  fail(`${child.name} exited unexpectedly (${describeExit(exit)}); stopping everything.`);
+});
+let shuttingDown: Promise<void> | undefined;
+
+function stopEverything(exitCode: number, signal: NodeJS.Signals): void {
+  shuttingDown ??= supervisor.stopAll(signal).then(() => process.exit(exitCode));
+}
+
+function fail(message: string): void {
+  // Once we are stopping, children exiting and startup being cut short are expected.
+  if (shuttingDown) return;
+  sayError(message);
+  stopEverything(1, "SIGTERM");
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (!shuttingDown) say(`Received ${signal}, stopping…`);
+    // The children get the same signal: the backend flushes its data on either.
+    stopEverything(0, signal);
+  });
+}
+process.on("exit", () => supervisor.killAllNow());
+
+async function main(): Promise<void> {
+  const settings = readDevSettings(process.env);
+  const envLocal = await readEnvFile(path.join(repoRoot, ".env.local"));
+  const deployment = detectDeployment(process.env, envLocal.values);
+
+  if (deployment.kind === "real") {
+    say(`Using your Convex deployment: ${deployment.reason}.`);
+    say(`If "npx convex dev" needs to ask you something (login, project), run it once on its own.`);
+    await assertPortsFree([settings.devPort]);
+    supervisor.start({ name: "convex", command: bin("convex"), args: ["dev"], cwd: repoRoot });
+    await startNext(settings, process.env);
+  } else {
+    say("No Convex deployment configured: using the embedded Convex backend.");
+    const added = await ensureDevSecrets(
+      path.join(repoRoot, settings.envFile),
+      `http://localhost:${settings.devPort}`,
+    );
+    if (added.length > 0) say(`Generated ${added.join(", ")} in ${settings.envFile}.`);
+    await assertPortsFree([settings.devPort, settings.convexPort, settings.convexSitePort]);
+    await startEmbeddedBackend(supervisor, repoRoot, settings);
+    await startNext(settings, {
+      ...process.env,
+      NEXT_PUBLIC_CONVEX_URL: `http://127.0.0.1:${settings.convexPort}`,
+      NEXT_PUBLIC_CONVEX_SITE_URL: `http://127.0.0.1:${settings.convexSitePort}`,
+    });
+  }
+}
+
+async function assertPortsFree(ports: number[]): Promise<void> {
+  const busy = await findBusyPorts(ports);
+  if (busy.length > 0) {
+    throw new Error(
+      busy.map((port) => `Port ${port} is already in use (is another "npm run dev" running?)`).join("\n"),
+    );
+  }
+}
+
+async function startNext(settings: DevSettings, env: NodeJS.ProcessEnv): Promise<void> {
+  const next = supervisor.start({
+    name: "next",
+    command: bin("next"),
+    args: ["dev", "--hostname", "127.0.0.1", "--port", String(settings.devPort)],
+    cwd: repoRoot,
+    env,
+  });
+  if (await waitUntilListening(settings.devPort, () => !next.hasExited && !shuttingDown)) {
+    announce(`http://localhost:${settings.devPort}`);
+  }
+}
+
+function announce(url: string): void {
+  const text = `Ready: open ${url}`;
+  const rule = "─".repeat(text.length + 4);
+  say(`\n╭${rule}╮\n│  ${text}  │\n╰${rule}╯\n`);
+}
+
+main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { readDevSettings } from "./settings";
+
+describe("readDevSettings", () => {
+  it("defaults to the documented ports and paths", () => {
+    expect(readDevSettings({})).toEqual({
+      devPort: 3000,
+      convexPort: 3210,
+      convexSitePort: 3211,
+      dataDir: ".convex-local/data",
+      envFile: ".env.convex.local",
+      reset: false,
+    });
+  });
+
+  it("reads the overrides Playwright uses for its isolated stack", () => {
+    const settings = readDevSettings({
+      DEV_PORT: "3100",
+      CONVEX_LOCAL_PORT: "3310",
+      CONVEX_LOCAL_SITE_PORT: "3311",
+      CONVEX_LOCAL_DATA_DIR: ".convex-local/e2e-data",
+      CONVEX_LOCAL_ENV_FILE: ".convex-local/e2e.env",
+      CONVEX_LOCAL_RESET: "1",
+    });
+    expect(settings).toEqual({
+      devPort: 3100,
+      convexPort: 3310,
+      convexSitePort: 3311,
+      dataDir: ".convex-local/e2e-data",
+      envFile: ".convex-local/e2e.env",
+      reset: true,
+    });
+  });
+
+  it.each(["abc", "0", "70000", "3000.5"])("rejects the port %s", (value) => {
+    expect(() => readDevSettings({ CONVEX_LOCAL_PORT: value })).toThrow(
+      `CONVEX_LOCAL_PORT must be a port number between 1 and 65535, but it is "${value}".`,
+    );
+  });
+});

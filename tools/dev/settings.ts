@@ -1,0 +1,40 @@
+/**
+ * Where `npm run dev` puts things. Every value can be overridden through the
+ * environment so that Playwright can start a second, isolated stack next to a
+ * developer's running one (see playwright.config.ts).
+ */
+export interface DevSettings {
+  /** Port of `next dev`. */
+  devPort: number;
+  /** Port of the embedded Convex backend's API (what the browser talks to). */
+  convexPort: number;
+  /** Port of the embedded Convex backend's HTTP actions ("site" URL). */
+  convexSitePort: number;
+  /** Where the embedded backend stores its data, relative to the repo root. */
+  dataDir: string;
+  /** Dotenv file the backend's functions read their env from. */
+  envFile: string;
+  /** Start the embedded backend with empty data. */
+  reset: boolean;
+}
+
+export function readDevSettings(env: Record<string, string | undefined>): DevSettings {
+  return {
+    devPort: readPort(env, "DEV_PORT", 3000),
+    convexPort: readPort(env, "CONVEX_LOCAL_PORT", 3210),
+    convexSitePort: readPort(env, "CONVEX_LOCAL_SITE_PORT", 3211),
+    dataDir: env.CONVEX_LOCAL_DATA_DIR || ".convex-local/data",
+    envFile: env.CONVEX_LOCAL_ENV_FILE || ".env.convex.local",
+    reset: env.CONVEX_LOCAL_RESET === "1",
+  };
+}
+
+function readPort(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const raw = env[name];
+  if (!raw) return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`${name} must be a port number between 1 and 65535, but it is "${raw}".`);
+  }
+  return port;
+}
