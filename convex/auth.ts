@@ -1,0 +1,28 @@
+import { convexAuth } from "@convex-dev/auth/server";
+import { defineAuth } from "./engine/facade";
+import { password } from "./engine/password";
+
+/**
+ * The one configuration point for sign-in and sessions.
+ *
+ * @convex-dev/auth calls `auth:signIn`, `auth:signOut`, `auth:store` and
+ * `auth:isAuthenticated`, so they are exported from here; `auth` is this
+ * app's server facade (users, sessions, groups, members, invites), which also
+ * mounts the library's HTTP routes.
+ */
+// Short-lived JWTs: every authenticated function also checks that the session
+// still exists, and clients refresh tokens in the background.
+const JWT_DURATION_MS = 5 * 60 * 1000;
+
+const convexAuthHelpers = convexAuth({
+  providers: [password],
+  jwt: { durationMs: JWT_DURATION_MS },
+  session: {
+    totalDurationMs: 30 * 24 * 60 * 60 * 1000,
+    inactiveDurationMs: 7 * 24 * 60 * 60 * 1000,
+  },
+});
+
+export const { signIn, signOut, store, isAuthenticated } = convexAuthHelpers;
+
+export const auth = defineAuth({ addHttpRoutes: (http) => convexAuthHelpers.auth.addHttpRoutes(http) });

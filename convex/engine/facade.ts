@@ -1,0 +1,76 @@
+import type { HttpRouter } from "convex/server";
+import type { Id } from "../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../_generated/server";
+import { ancestors, childGroups, createGroup, deleteGroup, getGroup, updateGroup } from "./group";
+import { acceptInvite, createInvite, inviteByToken, listInvites, revokeInvite } from "./invite";
+import {
+  addMember,
+  assertGrants,
+  getMembership,
+  inheritMembership,
+  listMembers,
+  membershipsOf,
+  removeMember,
+  requireMembership,
+  updateMember,
+} from "./member";
+import { currentSession, invalidateSessions, listSessions } from "./session";
+import { currentUserId, deactivateUser, getActiveGroup, setActiveGroup, viewer } from "./user";
+import { fail } from "./errors";
+
+/**
+ * The server facade: `auth.user`, `auth.session`, `auth.group`,
+ * `auth.member`, `auth.invite`, `auth.http`. Each namespace forwards to the
+ * module that owns the concern; this file only names things.
+ */
+export function defineAuth(options: { addHttpRoutes: (http: HttpRouter) => void }) {
+  return {
+    user: {
+      current: currentUserId,
+      require: async (ctx: QueryCtx) => (await currentUserId(ctx)) ?? fail("NOT_SIGNED_IN", "Sign in to continue."),
+      get: (ctx: QueryCtx, userId: Id<"users">) => ctx.db.get(userId),
+      viewer,
+      patch: (ctx: MutationCtx, userId: Id<"users">, data: { name?: string; image?: string }) => ctx.db.patch(userId, data),
+      getActiveGroup,
+      setActiveGroup,
+      deactivate: deactivateUser,
+    },
+    session: {
+      current: async (ctx: QueryCtx) => (await currentSession(ctx))?.sessionId ?? null,
+      get: (ctx: QueryCtx, sessionId: Id<"authSessions">) => ctx.db.get(sessionId),
+      list: listSessions,
+      invalidate: invalidateSessions,
+    },
+    group: {
+      create: createGroup,
+      get: getGroup,
+      children: childGroups,
+      update: updateGroup,
+      delete: deleteGroup,
+      ancestors,
+    },
+    member: {
+      add: addMember,
+      get: (ctx: QueryCtx, memberId: Id<"members">) => ctx.db.get(memberId),
+      getByUserAndGroup: getMembership,
+      list: listMembers,
+      listForUser: membershipsOf,
+      update: updateMember,
+      remove: removeMember,
+      inherit: inheritMembership,
+      require: requireMembership,
+      assert: assertGrants,
+    },
+    invite: {
+      create: createInvite,
+      get: (ctx: QueryCtx, inviteId: Id<"invites">) => ctx.db.get(inviteId),
+      list: listInvites,
+      revoke: revokeInvite,
+      token: { get: inviteByToken, accept: acceptInvite },
+    },
+    http: {
+      /** JWKS and OpenID configuration for the session tokens (and, later, SSO routes). */
+      add: (http: HttpRouter) => options.addHttpRoutes(http),
+    },
+  };
+}

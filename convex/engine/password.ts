@@ -1,0 +1,225 @@
+import { ConvexCredentials } from "@convex-dev/auth/providers/ConvexCredentials";
+import { Email } from "@convex-dev/auth/providers/Email";
+import { createAccount, modifyAccountCredentials, retrieveAccount, signInViaProvider } from "@convex-dev/auth/server";
+import { v } from "convex/values";
+import { Scrypt } from "lucia";
+import { z } from "zod";
+import { internal } from "../_generated/api";
+import type { Id } from "../_generated/dataModel";
+import { internalMutation, internalQuery, type ActionCtx, type QueryCtx } from "../_generated/server";
+import { codeField, emailField, passwordField, personNameField } from "../../lib/validation/account";
+import { emailDomain, normalizeEmail } from "./email";
+import { fail } from "./errors";
+import { parse } from "./parse";
+import { sendMail, siteUrl } from "./mail";
+import { consume, LIMITS } from "./rate-limit";
+import { randomDigits } from "./tokens";
+
+/**
+ * Password accounts, on @convex-dev/auth's credentials and email-code
+ * providers, closing the gaps of its stock `Password` provider:
+ *
+ * - Sign-up proves the email address: the account only signs in after the
+ *   8-digit code mailed to it is entered.
+ * - Sign-up never reveals whether an address is registered: new, unverified
+ *   and verified addresses all get the same answer ("check your email"), and
+ *   the email says what happened. An unverified account (a squatter's, or an
+ *   abandoned sign-up) takes the new password.
+ * - Sign-up is rate limited per address and per IP.
+ * - Addresses on a verified domain whose group enforces SSO are refused.
+ *
+ * Client flows (`signIn("password", { flow, ... })`):
+ *   signUp             { email, password, name }  → not signed in; a code is mailed
+ *   email-verification { email, code }            → signed in
+ *   signIn             { email, password }        → signed in, or a code is mailed if unverified
+ */
+const PROVIDER = "password";
+const CODE_PROVIDER = "password-code";
+const CODE_TTL_S = 15 * 60;
+
+const flowSchema = z.discriminatedUnion("flow", [
+  z.object({ flow: z.literal("signUp"), email: emailField, password: passwordField, name: personNameField }),
+  z.object({ flow: z.literal("signIn"), email: emailField, password: z.string().min(1).max(128) }),
+  z.object({ flow: z.literal("email-verification"), email: emailField, code: codeField }),
+]);
+
+const scrypt = new Scrypt();
+
+export const passwordCode = Email({
+  id: CODE_PROVIDER,
+  maxAge: CODE_TTL_S,
+  generateVerificationToken: async () => randomDigits(8),
+  // A code only works together with the address it was sent to.
+  authorize: async (params, account) => {
+    if (typeof params.email !== "string" || normalizeEmail(params.email) !== account.providerAccountId) {
+      throw new Error("The code was sent to another address");
+    }
+  },
+  // @convex-dev/auth passes the action context as a second argument its types leave out.
+  sendVerificationRequest: mailVerificationCode as unknown as (params: VerificationRequest) => Promise<void>,
+});
+
+interface VerificationRequest {
+  identifier: string;
+  token: string;
+  expires: Date;
+}
+
+async function mailVerificationCode({ identifier, token, expires }: VerificationRequest, ctx: ActionCtx): Promise<void> {
+  await ctx.runMutation(internal.engine.password.mailCode, { email: identifier, code: token, expiresTime: expires.getTime() });
+}
+
+type AccountState = {
+  accountId: Id<"authAccounts">;
+  userId: Id<"users">;
+  verified: boolean;
+  deactivated: boolean;
+} | null;
+
+type Authorized = { userId: Id<"users">; sessionId?: Id<"authSessions"> } | null;
+
+export const password = ConvexCredentials({
+  id: PROVIDER,
+  extraProviders: [passwordCode],
+  crypto: {
+    hashSecret: (secret) => scrypt.hash(secret),
+    verifySecret: (secret, hash) => scrypt.verify(hash, secret),
+  },
+  authorize: async (params, ctx): Promise<Authorized> => {
+    const input = parse(flowSchema, params);
+    await ctx.runMutation(internal.engine.password.guard, { email: input.email, flow: input.flow });
+    const account: AccountState = await ctx.runQuery(internal.engine.password.accountState, { email: input.email });
+    const sendCode = async (accountId: Id<"authAccounts">): Promise<null> => {
+      await signInViaProvider(ctx, passwordCode, { accountId, params: { email: input.email } });
+      return null;
+    };
+
+    switch (input.flow) {
+      case "signUp": {
+        if (!account) {
+          const created = await createAccount(ctx, {
+            provider: PROVIDER,
+            account: { id: input.email, secret: input.password },
+            profile: { email: input.email, name: input.name },
+          });
+          return await sendCode(created.account._id);
+        }
+        if (!account.verified) {
+          await modifyAccountCredentials(ctx, { provider: PROVIDER, account: { id: input.email, secret: input.password } });
+          await ctx.runMutation(internal.engine.password.rename, { userId: account.userId, name: input.name });
+        } else {
+          // Spend the same hashing time as the branches above, so timing does not tell them apart.
+          await scrypt.hash(input.password);
+        }
+        return await sendCode(account.accountId);
+      }
+      case "signIn": {
+        const retrieved = await retrieveAccount(ctx, {
+          provider: PROVIDER,
+          account: { id: input.email, secret: input.password },
+        }).catch((error: unknown) => {
+          if (String((error as Error).message).includes("TooManyFailedAttempts")) {
+            fail("RATE_LIMITED", "Too many failed attempts. Try again in an hour.");
+          }
+          return null;
+        });
+        if (!retrieved || !account || account.deactivated) fail("INVALID_CREDENTIALS", "Wrong email or password.");
+        if (!account.verified) return await sendCode(account.accountId);
+        return { userId: retrieved.user._id };
+      }
+      case "email-verification": {
+        if (!account || account.deactivated) fail("INVALID_CODE", "That code is wrong or has expired.");
+        const signedIn = await signInViaProvider(ctx, passwordCode, {
+          accountId: account.accountId,
+          params: { email: input.email, code: input.code },
+        });
+        return signedIn ?? fail("INVALID_CODE", "That code is wrong or has expired.");
+      }
+    }
+  },
+});
+
+/** Refuses addresses whose domain signs in with SSO, and counts attempts. */
+export const guard = internalMutation({
+  args: { email: v.string(), flow: v.string() },
+  returns: v.null(),
+  handler: async (ctx, { email, flow }) => {
+    if (await ssoEnforcedDomain(ctx, email)) {
+      fail("SSO_REQUIRED", "Your organization signs in with single sign-on. Continue with your work email instead of a password.");
+    }
+    const { ip } = await ctx.meta.getRequestMetadata();
+    if (flow === "signUp") {
+      await consume(ctx, `signUp:email:${email}`, LIMITS.signUpPerEmail);
+      if (ip) await consume(ctx, `signUp:ip:${ip}`, LIMITS.signUpPerIp);
+    } else if (ip) {
+      await consume(ctx, `signIn:ip:${ip}`, LIMITS.signInPerIp);
+    }
+    return null;
+  },
+});
+
+async function ssoEnforcedDomain(ctx: QueryCtx, email: string): Promise<boolean> {
+  const claims = await ctx.db
+    .query("domains")
+    .withIndex("by_domain", (q) => q.eq("domain", emailDomain(email)))
+    .collect();
+  return claims.some((claim) => claim.status === "verified" && claim.ssoEnforced);
+}
+
+async function passwordAccount(ctx: QueryCtx, email: string) {
+  return await ctx.db
+    .query("authAccounts")
+    .withIndex("providerAndAccountId", (q) => q.eq("provider", PROVIDER).eq("providerAccountId", email))
+    .unique();
+}
+
+export const accountState = internalQuery({
+  args: { email: v.string() },
+  handler: async (ctx, { email }): Promise<AccountState> => {
+    const account = await passwordAccount(ctx, email);
+    if (!account) return null;
+    const user = await ctx.db.get(account.userId);
+    return {
+      accountId: account._id,
+      userId: account.userId,
+      verified: Boolean(account.emailVerified),
+      deactivated: user?.status === "deactivated",
+    };
+  },
+});
+
+export const rename = internalMutation({
+  args: { userId: v.id("users"), name: v.string() },
+  returns: v.null(),
+  handler: async (ctx, { userId, name }) => {
+    await ctx.db.patch(userId, { name });
+    return null;
+  },
+});
+
+/** The code email, or — for an address that already has an account — a notice instead of a code. */
+export const mailCode = internalMutation({
+  args: { email: v.string(), code: v.string(), expiresTime: v.number() },
+  returns: v.null(),
+  handler: async (ctx, { email, code, expiresTime }) => {
+    const account = await passwordAccount(ctx, email);
+    if (account?.emailVerified) {
+      await sendMail(ctx, {
+        to: email,
+        subject: "You already have an account",
+        text:
+          `Someone, maybe you, tried to create an account with ${email}.\n\n` +
+          `You already have one. Sign in at ${siteUrl("/sign-in")}.\n\n` +
+          "If this wasn't you, you can ignore this email: nothing has changed.",
+      });
+      return null;
+    }
+    const minutes = Math.round((expiresTime - Date.now()) / 60_000);
+    await sendMail(ctx, {
+      to: email,
+      subject: `Your verification code: ${code}`,
+      text: `Your verification code is ${code}.\n\nIt expires in ${minutes} minutes. If you didn't ask for it, ignore this email.`,
+    });
+    return null;
+  },
+});

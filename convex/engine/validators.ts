@@ -1,0 +1,7 @@
+import { v } from "convex/values";
+
+/** Validators shared by the schema and the functions' arguments. */
+export const role = v.union(v.literal("owner"), v.literal("admin"), v.literal("member"));
+export const memberStatus = v.union(v.literal("active"), v.literal("suspended"));
+export const inviteStatus = v.union(v.literal("pending"), v.literal("accepted"), v.literal("revoked"));
+export const projectStatus = v.union(v.literal("active"), v.literal("archived"));
