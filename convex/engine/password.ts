@@ -129,10 +129,11 @@ export const password = ConvexCredentials({
       }
       case "email-verification": {
         if (!account || account.deactivated) fail("INVALID_CODE", "That code is wrong or has expired.");
+        // The library throws for a wrong code and returns null for a used or expired one.
         const signedIn = await signInViaProvider(ctx, passwordCode, {
           accountId: account.accountId,
           params: { email: input.email, code: input.code },
-        });
+        }).catch(() => null);
         return signedIn ?? fail("INVALID_CODE", "That code is wrong or has expired.");
       }
     }

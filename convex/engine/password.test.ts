@@ -1,0 +1,108 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { api } from "../_generated/api";
+import { authEnv, errorCode, newBackend, type Backend } from "../../tools/testing/convex";
+
+beforeAll(authEnv);
+
+const signIn = (t: Backend, params: Record<string, string>) => t.action(api.auth.signIn, { provider: "password", params });
+
+async function latestMail(t: Backend, to: string) {
+  return await t.run(async (ctx) => (await ctx.db.query("mail").order("desc").collect()).find((mail) => mail.to === to) ?? null);
+}
+
+function codeIn(text: string): string {
+  return text.match(/\b(\d{8})\b/)![1]!;
+}
+
+async function signUpAndVerify(t: Backend, email: string, password = "correct horse battery") {
+  expect(await signIn(t, { flow: "signUp", email, password, name: "Ada" })).toEqual({ tokens: null });
+  const code = codeIn((await latestMail(t, email))!.text);
+  return await signIn(t, { flow: "email-verification", email, code });
+}
+
+describe("password sign-up", () => {
+  it("signs in only after the emailed code is entered", async () => {
+    const t = newBackend();
+    expect(await signIn(t, { flow: "signUp", email: "Ada@Example.com ", password: "correct horse battery", name: "Ada" })).toEqual({
+      tokens: null,
+    });
+    const mail = (await latestMail(t, "ada@example.com"))!;
+    expect(mail.subject).toMatch(/verification code/);
+    expect(await errorCode(signIn(t, { flow: "signIn", email: "ada@example.com", password: "wrong password" }))).toBe("INVALID_CREDENTIALS");
+    expect(await errorCode(signIn(t, { flow: "email-verification", email: "ada@example.com", code: "00000000" }))).toBe("INVALID_CODE");
+    const result = await signIn(t, { flow: "email-verification", email: "ada@example.com", code: codeIn(mail.text) });
+    expect(result.tokens?.token).toBeTruthy();
+    const users = await t.run((ctx) => ctx.db.query("users").collect());
+    expect(users).toHaveLength(1);
+    expect(users[0]).toMatchObject({ email: "ada@example.com", name: "Ada" });
+  }, 30_000);
+
+  it("answers a sign-up for a registered address exactly like a new one, and changes nothing", async () => {
+    const t = newBackend();
+    await signUpAndVerify(t, "grace@example.com", "first password 1");
+    const again = await signIn(t, { flow: "signUp", email: "grace@example.com", password: "attacker password", name: "Mallory" });
+    expect(again).toEqual({ tokens: null });
+    const mail = (await latestMail(t, "grace@example.com"))!;
+    expect(mail.subject).toBe("You already have an account");
+    expect(mail.text).not.toMatch(/\d{8}/);
+    expect(await errorCode(signIn(t, { flow: "signIn", email: "grace@example.com", password: "attacker password" }))).toBe("INVALID_CREDENTIALS");
+    expect((await signIn(t, { flow: "signIn", email: "grace@example.com", password: "first password 1" })).tokens).toBeTruthy();
+    const users = await t.run((ctx) => ctx.db.query("users").collect());
+    expect(users.map((u) => u.name)).toEqual(["Ada"]);
+  }, 30_000);
+
+  it("lets the address owner take over an unverified sign-up", async () => {
+    const t = newBackend();
+    await signIn(t, { flow: "signUp", email: "owner@example.com", password: "squatter password", name: "Squatter" });
+    await signUpAndVerify(t, "owner@example.com", "owner password 1");
+    expect(await errorCode(signIn(t, { flow: "signIn", email: "owner@example.com", password: "squatter password" }))).toBe("INVALID_CREDENTIALS");
+    expect((await signIn(t, { flow: "signIn", email: "owner@example.com", password: "owner password 1" })).tokens).toBeTruthy();
+    expect((await t.run((ctx) => ctx.db.query("users").collect())).map((u) => u.name)).toEqual(["Ada"]);
+  }, 30_000);
+
+  it("mails a code instead of signing in an unverified account", async () => {
+    const t = newBackend();
+    await signIn(t, { flow: "signUp", email: "slow@example.com", password: "correct horse battery", name: "Slow" });
+    expect(await signIn(t, { flow: "signIn", email: "slow@example.com", password: "correct horse battery" })).toEqual({ tokens: null });
+    expect((await t.run((ctx) => ctx.db.query("mail").collect())).filter((m) => m.to === "slow@example.com")).toHaveLength(2);
+  }, 30_000);
+
+  it("refuses addresses on a verified domain that enforces SSO, for sign-up and sign-in", async () => {
+    const t = newBackend();
+    await t.run(async (ctx) => {
+      const groupId = await ctx.db.insert("groups", { name: "Corp", slug: "corp" });
+      await ctx.db.insert("domains", { domain: "corp.example", groupId, status: "verified", ssoEnforced: true });
+      const other = await ctx.db.insert("groups", { name: "Pending", slug: "pending" });
+      await ctx.db.insert("domains", { domain: "pending.example", groupId: other, status: "pending", ssoEnforced: true });
+    });
+    expect(await errorCode(signIn(t, { flow: "signUp", email: "dev@corp.example", password: "correct horse battery", name: "Dev" }))).toBe(
+      "SSO_REQUIRED",
+    );
+    expect(await errorCode(signIn(t, { flow: "signIn", email: "dev@corp.example", password: "whatever password" }))).toBe("SSO_REQUIRED");
+    expect(await t.run((ctx) => ctx.db.query("users").collect())).toEqual([]);
+    // An unverified claim enforces nothing.
+    expect(await signIn(t, { flow: "signUp", email: "dev@pending.example", password: "correct horse battery", name: "Dev" })).toEqual({
+      tokens: null,
+    });
+  }, 30_000);
+
+  it("rate-limits sign-up per address", async () => {
+    const t = newBackend();
+    for (let i = 0; i < 5; i++) {
+      await signIn(t, { flow: "signUp", email: "spam@example.com", password: "correct horse battery", name: "Spam" });
+    }
+    expect(await errorCode(signIn(t, { flow: "signUp", email: "spam@example.com", password: "correct horse battery", name: "Spam" }))).toBe(
+      "RATE_LIMITED",
+    );
+  }, 60_000);
+
+  it("rejects malformed input without writing anything", async () => {
+    const t = newBackend();
+    expect(await errorCode(signIn(t, { flow: "signUp", email: "not-an-email", password: "correct horse battery", name: "X" }))).toBe("INVALID_INPUT");
+    expect(await errorCode(signIn(t, { flow: "signUp", email: "a@example.com", password: "short", name: "X" }))).toBe("INVALID_INPUT");
+    expect(await errorCode(signIn(t, { flow: "nonsense", email: "a@example.com" }))).toBe("INVALID_INPUT");
+    expect(await errorCode(signIn(t, { flow: "email-verification", email: "a@example.com", code: "12" }))).toBe("INVALID_INPUT");
+    expect(await t.run((ctx) => ctx.db.query("users").collect())).toEqual([]);
+    expect(await t.run((ctx) => ctx.db.query("mail").collect())).toEqual([]);
+  });
+});
