@@ -40,17 +40,21 @@ async function generateMissingSecrets(
           "would not match it. Remove the JWKS line so that both are generated again.",
       );
     }
-    const { privateKey, publicKey } = await generateKeyPair("RS256", { extractable: true });
-    const pem = await exportPKCS8(privateKey);
-    // Env values are single-line; @convex-dev/auth accepts the PEM with spaces for newlines.
-    added.JWT_PRIVATE_KEY = pem.trimEnd().replace(/\n/g, " ");
-    added.JWKS = jwksFor(await exportJWK(publicKey));
+    Object.assign(added, await generateSessionKeys());
   } else if (!existing.JWKS) {
     added.JWKS = await jwksFromPrivateKey(existing.JWT_PRIVATE_KEY);
   }
 
   if (!existing.SITE_URL) added.SITE_URL = siteUrl;
   return added;
+}
+
+/** A fresh RS256 key pair in the env form @convex-dev/auth reads. */
+export async function generateSessionKeys(): Promise<{ JWT_PRIVATE_KEY: string; JWKS: string }> {
+  const { privateKey, publicKey } = await generateKeyPair("RS256", { extractable: true });
+  const pem = await exportPKCS8(privateKey);
+  // Env values are single-line; @convex-dev/auth accepts the PEM with spaces for newlines.
+  return { JWT_PRIVATE_KEY: pem.trimEnd().replace(/\n/g, " "), JWKS: jwksFor(await exportJWK(publicKey)) };
 }
 
 async function jwksFromPrivateKey(privateKeyPem: string): Promise<string> {
