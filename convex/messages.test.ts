@@ -89,3 +89,14 @@ describe("messages.send", () => {
     expect(await t.query(api.messages.list, {})).toMatchObject([{ author: author.trim() }]);
   });
 });
+
+describe("guestbook abuse limit", () => {
+  test("refuses more than 30 posts a minute from one IP", async () => {
+    const backend = convexTest(schema, modules);
+    const t = backend.withRequestMetadata({ ip: "203.0.113.7" });
+    for (let i = 0; i < 30; i++) await t.mutation(api.messages.send, { author: "Bot", body: `spam ${i}` });
+    await expect(t.mutation(api.messages.send, { author: "Bot", body: "one more" })).rejects.toThrow(/RATE_LIMITED/);
+    const other = backend.withRequestMetadata({ ip: "203.0.113.8" });
+    await expect(other.mutation(api.messages.send, { author: "Human", body: "hello" })).resolves.toBeTruthy();
+  });
+});

@@ -1,6 +1,7 @@
 import { ConvexError, v } from "convex/values";
 import { MESSAGE_LIST_LIMIT, messageSchema } from "../lib/messages";
 import { mutation, query } from "./_generated/server";
+import { consume } from "./engine/rate-limit";
 
 const messageDocument = v.object({
   _id: v.id("messages"),
@@ -8,6 +9,8 @@ const messageDocument = v.object({
   author: v.string(),
   body: v.string(),
 });
+
+const GUESTBOOK_LIMIT = { max: 30, windowMs: 60 * 1000 };
 
 export const list = query({
   args: {},
@@ -28,6 +31,9 @@ export const send = mutation({
         message: parsed.error.issues[0]?.message ?? "Invalid message.",
       });
     }
+    // Public and unauthenticated by design (the landing-page demo), so it is rate limited per IP.
+    const { ip } = await ctx.meta.getRequestMetadata();
+    if (ip) await consume(ctx, `guestbook:ip:${ip}`, GUESTBOOK_LIMIT);
     return await ctx.db.insert("messages", parsed.data);
   },
 });
