@@ -25,7 +25,7 @@ import { randomDigits } from "./tokens";
  *   and verified addresses all get the same answer ("check your email"), and
  *   the email says what happened. An unverified account (a squatter's, or an
  *   abandoned sign-up) takes the new password.
- * - Sign-up is rate limited per address and per IP.
+ * - Sign-up is rate limited per address.
  * - Addresses on a verified domain whose group enforces SSO are refused.
  *
  * Client flows (`signIn("password", { flow, ... })`):
@@ -140,7 +140,7 @@ export const password = ConvexCredentials({
   },
 });
 
-/** Refuses addresses whose domain signs in with SSO, and counts attempts. */
+/** Refuses addresses whose domain signs in with SSO, and counts sign-up attempts. */
 export const guard = internalMutation({
   args: { email: v.string(), flow: v.string() },
   returns: v.null(),
@@ -148,13 +148,11 @@ export const guard = internalMutation({
     if (await ssoEnforcedDomain(ctx, email)) {
       fail("SSO_REQUIRED", "Your organization signs in with single sign-on. Continue with your work email instead of a password.");
     }
-    const { ip } = await ctx.meta.getRequestMetadata();
-    if (flow === "signUp") {
-      await consume(ctx, `signUp:email:${email}`, LIMITS.signUpPerEmail);
-      if (ip) await consume(ctx, `signUp:ip:${ip}`, LIMITS.signUpPerIp);
-    } else if (ip) {
-      await consume(ctx, `signIn:ip:${ip}`, LIMITS.signInPerIp);
-    }
+    // Per address only: these calls arrive through the Next.js proxy, so the
+    // request IP is the app server's and a per-IP limit would throttle every
+    // user at once. Failed sign-ins and codes are limited per account by
+    // @convex-dev/auth itself.
+    if (flow === "signUp") await consume(ctx, `signUp:email:${email}`, LIMITS.signUpPerEmail);
     return null;
   },
 });

@@ -12,8 +12,6 @@ export interface Limit {
 
 export const LIMITS = {
   signUpPerEmail: { max: 5, windowMs: 60 * 60 * 1000 },
-  signUpPerIp: { max: 30, windowMs: 60 * 60 * 1000 },
-  signInPerIp: { max: 100, windowMs: 60 * 60 * 1000 },
   invitePerGroup: { max: 100, windowMs: 24 * 60 * 60 * 1000 },
 } satisfies Record<string, Limit>;
 
