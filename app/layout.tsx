@@ -1,6 +1,7 @@
+import { ConvexAuthNextjsServerProvider } from "@convex-dev/auth/nextjs/server";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { ConvexClientProvider } from "@/lib/convex-client-provider";
+import { ConvexClientProvider, MissingConvexUrl } from "@/lib/convex-client-provider";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,7 +13,15 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-dvh">
-        <ConvexClientProvider>{children}</ConvexClientProvider>
+        {/* The auth provider needs the deployment URL too (it namespaces its storage by it), so without one
+            only the setup instructions render. */}
+        {process.env.NEXT_PUBLIC_CONVEX_URL ? (
+          <ConvexAuthNextjsServerProvider>
+            <ConvexClientProvider>{children}</ConvexClientProvider>
+          </ConvexAuthNextjsServerProvider>
+        ) : (
+          <MissingConvexUrl />
+        )}
       </body>
     </html>
   );

@@ -1,6 +1,7 @@
 "use client";
 
-import { ConvexProvider, ConvexReactClient } from "convex/react";
+import { ConvexAuthNextjsProvider } from "@convex-dev/auth/nextjs";
+import { ConvexReactClient } from "convex/react";
 import type { ReactNode } from "react";
 
 const convexUrl = process.env.NEXT_PUBLIC_CONVEX_URL;
@@ -8,14 +9,19 @@ const convexUrl = process.env.NEXT_PUBLIC_CONVEX_URL;
 // One client per browser tab: it owns the WebSocket that keeps every query live.
 const convex = convexUrl ? new ConvexReactClient(convexUrl) : null;
 
+/**
+ * The Convex client, authenticated as the signed-in person. Sits inside
+ * `ConvexAuthNextjsServerProvider` (app/layout.tsx), which hands it the
+ * session token from the httpOnly cookie; `useAuthActions()` works below it.
+ */
 export function ConvexClientProvider({ children }: { children: ReactNode }) {
   if (!convex) {
     return <MissingConvexUrl />;
   }
-  return <ConvexProvider client={convex}>{children}</ConvexProvider>;
+  return <ConvexAuthNextjsProvider client={convex}>{children}</ConvexAuthNextjsProvider>;
 }
 
-function MissingConvexUrl() {
+export function MissingConvexUrl() {
   return (
     <main className="flex min-h-dvh items-center justify-center p-6">
       <div role="alert" className="bg-card w-full max-w-lg rounded-xl border p-6 shadow-sm">

@@ -4,6 +4,7 @@
  * ships with the repo — and stops them together.
  */
 import path from "node:path";
+import { adminKeyPath, readAdminKey, withAdminKey } from "./admin-key";
 import { detectDeployment } from "./deployment";
 import { startEmbeddedBackend } from "./embedded-backend";
 import { readEnvFile } from "./env-file";
@@ -51,7 +52,8 @@ async function main(): Promise<void> {
     say(`If "npx convex dev" needs to ask you something (login, project), run it once on its own.`);
     await assertPortsFree([settings.devPort]);
     supervisor.start({ name: "convex", command: bin("convex"), args: ["dev"], cwd: repoRoot });
-    await startNext(settings, process.env);
+    // The dev outbox (/dev/outbox) is for the embedded backend only.
+    await startNext(settings, withAdminKey(process.env, undefined));
   } else {
     say("No Convex deployment configured: using the embedded Convex backend.");
     const added = await ensureDevSecrets(
@@ -61,11 +63,21 @@ async function main(): Promise<void> {
     if (added.length > 0) say(`Generated ${added.join(", ")} in ${settings.envFile}.`);
     await assertPortsFree([settings.devPort, settings.convexPort, settings.convexSitePort]);
     await startEmbeddedBackend(supervisor, repoRoot, settings);
-    await startNext(settings, {
-      ...process.env,
-      NEXT_PUBLIC_CONVEX_URL: `http://127.0.0.1:${settings.convexPort}`,
-      NEXT_PUBLIC_CONVEX_SITE_URL: `http://127.0.0.1:${settings.convexSitePort}`,
-    });
+    // The backend has written its admin key by the time it is ready; /dev/outbox reads mail with it.
+    const keyFile = adminKeyPath(repoRoot, settings.dataDir);
+    const adminKey = await readAdminKey(keyFile);
+    if (!adminKey) say(`No admin key in ${path.relative(repoRoot, keyFile)}: /dev/outbox will not be able to show mail.`);
+    await startNext(
+      settings,
+      withAdminKey(
+        {
+          ...process.env,
+          NEXT_PUBLIC_CONVEX_URL: `http://127.0.0.1:${settings.convexPort}`,
+          NEXT_PUBLIC_CONVEX_SITE_URL: `http://127.0.0.1:${settings.convexSitePort}`,
+        },
+        adminKey,
+      ),
+    );
   }
 }
 
