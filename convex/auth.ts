@@ -1,6 +1,9 @@
 import { convexAuth } from "@convex-dev/auth/server";
+import { v } from "convex/values";
+import { query } from "./_generated/server";
 import { defineAuth } from "./engine/facade";
 import { password } from "./engine/password";
+import { currentSession } from "./engine/session";
 
 /**
  * The one configuration point for sign-in and sessions.
@@ -23,6 +26,16 @@ const convexAuthHelpers = convexAuth({
   },
 });
 
-export const { signIn, signOut, store, isAuthenticated } = convexAuthHelpers;
+export const { signIn, signOut, store } = convexAuthHelpers;
+
+/**
+ * Replaces the library's token-only check (the Next.js proxy asks it before
+ * serving console pages): the session must still exist and the user be active.
+ */
+export const isAuthenticated = query({
+  args: {},
+  returns: v.boolean(),
+  handler: async (ctx) => (await currentSession(ctx)) !== null,
+});
 
 export const auth = defineAuth({ addHttpRoutes: (http) => convexAuthHelpers.auth.addHttpRoutes(http) });

@@ -60,7 +60,10 @@ describe("signed-in functions", () => {
     const [userId, sessionId] = JSON.parse(atob(tokens!.token.split(".")[1]!.replace(/-/g, "+").replace(/_/g, "/"))).sub.split("|");
     const ada = as(t, userId, sessionId);
     expect(await ada.query(api.users.viewer, {})).toMatchObject({ email: "ada@example.com", name: "Ada" });
+    expect(await ada.query(api.auth.isAuthenticated, {})).toBe(true);
     await ada.action(api.auth.signOut, {});
     expect(await errorCode(ada.query(api.groups.mine, {}))).toBe("NOT_SIGNED_IN");
+    // The Next.js proxy's check sees it too, though the JWT has not expired.
+    expect(await ada.query(api.auth.isAuthenticated, {})).toBe(false);
   }, 30_000);
 });

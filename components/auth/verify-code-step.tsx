@@ -9,6 +9,7 @@ import { AuthCard, textButtonClass } from "./auth-shell";
 import { FormAlert } from "./form-alert";
 import { FormField } from "./form-field";
 import { SubmitButton } from "./submit-button";
+import { Form } from "@/components/ui/form";
 
 type VerifyCodeStepProps = {
   /** The address the code was sent to (already normalized). */
@@ -96,7 +97,7 @@ export function VerifyCodeStep({ email, title, description, onVerified, onResend
         </span>
       }
     >
-      <form noValidate onSubmit={handleSubmit} className="grid gap-4">
+      <Form onSubmit={handleSubmit} className="grid gap-4">
         {serverError && <FormAlert>{serverError}</FormAlert>}
         <FormField
           ref={codeInput}
@@ -132,7 +133,7 @@ export function VerifyCodeStep({ email, title, description, onVerified, onResend
             Send a new code
           </button>
         </div>
-      </form>
+      </Form>
     </AuthCard>
   );
 }

@@ -10,6 +10,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { api } from "@/convex/_generated/api";
 import { messageSchema } from "@/lib/messages";
+import { Form } from "@/components/ui/form";
 
 type MessageFields = z.input<typeof messageSchema>;
 type FieldErrors = Partial<Record<keyof MessageFields, string>>;
@@ -56,7 +57,7 @@ export function MessageForm() {
   }
 
   return (
-    <form noValidate onSubmit={handleSubmit} className="grid gap-4">
+    <Form onSubmit={handleSubmit} className="grid gap-4">
       <TextField
         ref={authorInput}
         label="Name"
@@ -90,7 +91,7 @@ export function MessageForm() {
           Post
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }
 

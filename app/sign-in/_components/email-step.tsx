@@ -7,6 +7,7 @@ import { FormField } from "@/components/auth/form-field";
 import { SubmitButton } from "@/components/auth/submit-button";
 import { appError } from "@/lib/errors";
 import { signInSchema } from "@/lib/validation/account";
+import { Form } from "@/components/ui/form";
 
 const emailSchema = signInSchema.pick({ email: true });
 
@@ -62,7 +63,7 @@ export function EmailStep({ defaultEmail, onPassword }: EmailStepProps) {
 
   return (
     <AuthCard title="Sign in" description="Enter your email address to continue.">
-      <form noValidate onSubmit={handleSubmit} className="grid gap-4">
+      <Form onSubmit={handleSubmit} className="grid gap-4">
         {serverError && <FormAlert>{serverError}</FormAlert>}
         <FormField
           ref={emailInput}
@@ -81,7 +82,7 @@ export function EmailStep({ defaultEmail, onPassword }: EmailStepProps) {
           disabled={pending}
         />
         <SubmitButton pending={pending}>Continue</SubmitButton>
-      </form>
+      </Form>
     </AuthCard>
   );
 }

@@ -8,6 +8,7 @@ import { FormField } from "@/components/auth/form-field";
 import { SubmitButton } from "@/components/auth/submit-button";
 import { appError } from "@/lib/errors";
 import { signInSchema } from "@/lib/validation/account";
+import { Form } from "@/components/ui/form";
 
 const passwordSchema = signInSchema.pick({ password: true });
 
@@ -67,7 +68,7 @@ export function PasswordStep({ email, onChangeEmail, onSignedIn, onCodeSent }: P
         </span>
       }
     >
-      <form noValidate onSubmit={handleSubmit} className="grid gap-4">
+      <Form onSubmit={handleSubmit} className="grid gap-4">
         {serverError && <FormAlert>{serverError}</FormAlert>}
         {/* For password managers: the account this password belongs to. */}
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
@@ -87,7 +88,7 @@ export function PasswordStep({ email, onChangeEmail, onSignedIn, onCodeSent }: P
           disabled={pending}
         />
         <SubmitButton pending={pending}>Sign in</SubmitButton>
-      </form>
+      </Form>
     </AuthCard>
   );
 }

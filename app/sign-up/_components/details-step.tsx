@@ -8,6 +8,7 @@ import { FormField } from "@/components/auth/form-field";
 import { SubmitButton } from "@/components/auth/submit-button";
 import { appError } from "@/lib/errors";
 import { signUpSchema } from "@/lib/validation/account";
+import { Form } from "@/components/ui/form";
 
 export type SignUpFields = { name: string; email: string; password: string };
 type Field = keyof SignUpFields;
@@ -57,7 +58,7 @@ export function DetailsStep({ initial, submit }: DetailsStepProps) {
 
   return (
     <AuthCard title="Create your account" description="Start with a free account. You can create or join a group next.">
-      <form noValidate onSubmit={handleSubmit} className="grid gap-4">
+      <Form onSubmit={handleSubmit} className="grid gap-4">
         {serverError && <FormAlert>{serverError}</FormAlert>}
         <FormField
           ref={nameInput}
@@ -96,7 +97,7 @@ export function DetailsStep({ initial, submit }: DetailsStepProps) {
           disabled={pending}
         />
         <SubmitButton pending={pending}>Create account</SubmitButton>
-      </form>
+      </Form>
     </AuthCard>
   );
 }

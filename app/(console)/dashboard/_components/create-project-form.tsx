@@ -10,6 +10,7 @@ import { useConsoleAction } from "@/components/console/use-action-state";
 import { Button } from "@/components/ui/button";
 import { api } from "@/convex/_generated/api";
 import { projectSchema } from "@/lib/validation/group";
+import { Form } from "@/components/ui/form";
 
 export function CreateProjectForm({ groupId }: { groupId: string }) {
   const createProject = useMutation(api.projects.create);
@@ -33,7 +34,7 @@ export function CreateProjectForm({ groupId }: { groupId: string }) {
   }
 
   return (
-    <form noValidate onSubmit={handleSubmit} className="grid gap-2">
+    <Form onSubmit={handleSubmit} className="grid gap-2">
       <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
         <TextField
           ref={input}
@@ -57,6 +58,6 @@ export function CreateProjectForm({ groupId }: { groupId: string }) {
         </Button>
       </div>
       {error && <FormMessage tone="error">{error.message}</FormMessage>}
-    </form>
+    </Form>
   );
 }

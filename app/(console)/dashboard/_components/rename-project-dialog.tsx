@@ -21,6 +21,7 @@ import {
 import { api } from "@/convex/_generated/api";
 import { projectSchema } from "@/lib/validation/group";
 import type { Project } from "./project-row";
+import { Form } from "@/components/ui/form";
 
 export function RenameProjectDialog({ project }: { project: Project }) {
   const renameProject = useMutation(api.projects.rename);
@@ -60,7 +61,7 @@ export function RenameProjectDialog({ project }: { project: Project }) {
         </Button>
       </DialogTrigger>
       <DialogContent>
-        <form noValidate onSubmit={handleSubmit} className="grid gap-4">
+        <Form onSubmit={handleSubmit} className="grid gap-4">
           <DialogHeader>
             <DialogTitle>Rename project</DialogTitle>
             <DialogDescription>Everyone in the organization sees the new name right away.</DialogDescription>
@@ -89,7 +90,7 @@ export function RenameProjectDialog({ project }: { project: Project }) {
               Save
             </Button>
           </DialogFooter>
-        </form>
+        </Form>
       </DialogContent>
     </Dialog>
   );

@@ -11,6 +11,7 @@ import { useConsoleAction } from "@/components/console/use-action-state";
 import { Button } from "@/components/ui/button";
 import { api } from "@/convex/_generated/api";
 import { createGroupSchema } from "@/lib/validation/group";
+import { Form } from "@/components/ui/form";
 
 export function CreateGroupForm() {
   const createGroup = useMutation(api.groups.create);
@@ -40,7 +41,7 @@ export function CreateGroupForm() {
 
   const busy = pending || done;
   return (
-    <form noValidate onSubmit={handleSubmit} className="grid gap-4">
+    <Form onSubmit={handleSubmit} className="grid gap-4">
       <TextField
         ref={input}
         label="Organization name"
@@ -62,6 +63,6 @@ export function CreateGroupForm() {
         {busy && <LoaderCircle aria-hidden className="animate-spin" />}
         Create organization
       </Button>
-    </form>
+    </Form>
   );
 }

@@ -8,6 +8,7 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 import { SubmitButton } from "@/components/auth/submit-button";
 import { api } from "@/convex/_generated/api";
 import { appError, type AppError } from "@/lib/errors";
+import { Form } from "@/components/ui/form";
 
 type AcceptInviteProps = {
   token: string;
@@ -63,7 +64,7 @@ export function AcceptInvite({ token, invitedEmail, viewerEmail, returnTo }: Acc
   }
 
   return (
-    <form
+    <Form
       className="grid min-w-0 gap-4"
       onSubmit={(event) => {
         event.preventDefault();
@@ -75,6 +76,6 @@ export function AcceptInvite({ token, invitedEmail, viewerEmail, returnTo }: Acc
       <SubmitButton pending={pending} disabled={isLoading || !isAuthenticated}>
         Accept invitation
       </SubmitButton>
-    </form>
+    </Form>
   );
 }

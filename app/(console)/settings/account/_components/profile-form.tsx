@@ -10,6 +10,7 @@ import { useConsoleAction } from "@/components/console/use-action-state";
 import { Button } from "@/components/ui/button";
 import { api } from "@/convex/_generated/api";
 import { profileSchema } from "@/lib/validation/account";
+import { Form } from "@/components/ui/form";
 
 type ProfileFormProps = { name: string; email: string | null };
 
@@ -39,7 +40,7 @@ export function ProfileForm({ name: savedName, email }: ProfileFormProps) {
   }
 
   return (
-    <form noValidate onSubmit={handleSubmit} className="grid gap-4" aria-label="Profile">
+    <Form onSubmit={handleSubmit} className="grid gap-4" aria-label="Profile">
       <TextField
         ref={input}
         label="Name"
@@ -79,6 +80,6 @@ export function ProfileForm({ name: savedName, email }: ProfileFormProps) {
           Save profile
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }

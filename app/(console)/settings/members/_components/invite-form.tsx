@@ -15,6 +15,7 @@ import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { api } from "@/convex/_generated/api";
 import { inviteSchema, ROLE_OPTIONS, type RoleOption } from "@/lib/validation/group";
+import { Form } from "@/components/ui/form";
 
 const ROLE_HINTS: Record<RoleOption, string> = {
   member: "Sees and edits projects.",
@@ -59,7 +60,7 @@ export function InviteForm({ group }: { group: ActiveGroup }) {
         <CardDescription>They get an email with a link to join {group.name}. The link works once and expires in 7 days.</CardDescription>
       </CardHeader>
       <CardContent>
-        <form noValidate onSubmit={handleSubmit} aria-label="Invite a teammate" className="grid gap-3">
+        <Form onSubmit={handleSubmit} aria-label="Invite a teammate" className="grid gap-3">
           <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_11rem] sm:items-start">
             <TextField
               ref={emailInput}
@@ -106,7 +107,7 @@ export function InviteForm({ group }: { group: ActiveGroup }) {
           </div>
           {error && <FormMessage tone="error">{error.message}</FormMessage>}
           {sentTo && <FormMessage tone="success">Invitation sent to {sentTo}.</FormMessage>}
-        </form>
+        </Form>
       </CardContent>
     </Card>
   );
