@@ -1,7 +1,9 @@
 import { authTables } from "@convex-dev/auth/server";
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
-import { inviteStatus, memberStatus, projectStatus, role } from "./engine/validators";
+import { policyFields } from "./engine/policy-shape";
+import { oidcConfig, samlConfig, scimConfig, sealed } from "./engine/protocol-shapes";
+import { actorType, connectionStatus, domainStatus, inviteStatus, memberStatus, projectStatus, role } from "./engine/validators";
 
 /**
  * Tables and their lifecycles. Every hot lookup has an index, named after its
@@ -96,16 +98,87 @@ export default defineSchema({
     error: v.optional(v.string()),
   }),
 
-  // Email domains a group has proven it owns. Password sign-up and sign-in
-  // are refused for a verified domain whose group enforces SSO.
+  // An SSO connection of a group: one IdP, over OIDC or SAML, optionally with
+  // SCIM. `draft` until set up; only `active` connections route sign-in.
+  connections: defineTable({
+    groupId: v.id("groups"),
+    name: v.string(),
+    protocol: v.union(v.literal("oidc"), v.literal("saml")),
+    status: connectionStatus,
+    oidc: v.optional(oidcConfig),
+    saml: v.optional(samlConfig),
+    scim: v.optional(scimConfig),
+    createdByUserId: v.optional(v.id("users")),
+  }).index("by_groupId", ["groupId"]),
+
+  // An email domain claimed by a connection. `domain` is unique across all
+  // groups (one owner). A DNS TXT challenge proves ownership; only verified
+  // domains route sign-in. A challenge expires; requesting again renews it.
   domains: defineTable({
     domain: v.string(),
     groupId: v.id("groups"),
-    status: v.union(v.literal("pending"), v.literal("verified")),
-    ssoEnforced: v.boolean(),
+    connectionId: v.id("connections"),
+    isPrimary: v.boolean(),
+    status: domainStatus,
+    challenge: v.optional(v.object({ token: v.string(), expiresTime: v.number() })),
+    verifiedTime: v.optional(v.number()),
+    lastCheckedTime: v.optional(v.number()),
+    failureReason: v.optional(v.string()),
   })
     .index("by_domain", ["domain"])
+    .index("by_connectionId", ["connectionId"])
     .index("by_groupId", ["groupId"]),
+
+  // How SSO identities become users and members of a group (one per group;
+  // defaults apply until the first update).
+  policies: defineTable({ groupId: v.id("groups"), ...policyFields }).index("by_groupId", ["groupId"]),
+
+  // Append-only audit log. Metadata is redacted before it is written. Indexes
+  // end in _creationTime, so every filter also pages by time.
+  auditEvents: defineTable({
+    groupId: v.id("groups"),
+    connectionId: v.optional(v.id("connections")),
+    kind: v.string(),
+    outcome: v.union(v.literal("success"), v.literal("failure")),
+    actor: v.object({ type: actorType, id: v.optional(v.string()), label: v.optional(v.string()) }),
+    target: v.optional(v.object({ type: v.string(), id: v.string(), label: v.optional(v.string()) })),
+    reason: v.optional(v.string()),
+    metadata: v.optional(v.record(v.string(), v.union(v.string(), v.number(), v.boolean(), v.null()))),
+  })
+    .index("by_groupId", ["groupId"])
+    .index("by_groupId_and_connectionId", ["groupId", "connectionId"])
+    .index("by_groupId_and_kind", ["groupId", "kind"])
+    .index("by_groupId_and_outcome", ["groupId", "outcome"]),
+
+  // Where a connection's audit events are POSTed, signed with a per-endpoint
+  // secret (sealed at rest, shown once at creation and rotation).
+  webhookEndpoints: defineTable({
+    groupId: v.id("groups"),
+    connectionId: v.id("connections"),
+    url: v.string(),
+    kinds: v.array(v.string()),
+    secret: sealed,
+    status: v.union(v.literal("active"), v.literal("disabled")),
+    createdByUserId: v.optional(v.id("users")),
+  })
+    .index("by_connectionId", ["connectionId"])
+    .index("by_groupId", ["groupId"]),
+
+  // One event to one endpoint, with its attempts (exponential backoff).
+  webhookDeliveries: defineTable({
+    endpointId: v.id("webhookEndpoints"),
+    groupId: v.id("groups"),
+    eventId: v.optional(v.id("auditEvents")),
+    kind: v.string(),
+    payload: v.string(),
+    status: v.union(v.literal("pending"), v.literal("succeeded"), v.literal("failed")),
+    attempts: v.number(),
+    nextAttemptTime: v.optional(v.number()),
+    lastAttemptTime: v.optional(v.number()),
+    lastResponse: v.optional(
+      v.object({ status: v.optional(v.number()), body: v.optional(v.string()), error: v.optional(v.string()) }),
+    ),
+  }).index("by_endpointId", ["endpointId"]),
 
   // Public guestbook: the smallest end-to-end demo of Convex's live query loop.
   messages: defineTable({

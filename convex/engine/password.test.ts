@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../_generated/api";
+import { DEFAULT_POLICY } from "./policy-shape";
 import { authEnv, errorCode, newBackend, type Backend } from "../../tools/testing/convex";
 
 beforeAll(authEnv);
@@ -67,19 +68,30 @@ describe("password sign-up", () => {
     expect((await t.run((ctx) => ctx.db.query("mail").collect())).filter((m) => m.to === "slow@example.com")).toHaveLength(2);
   }, 30_000);
 
-  it("refuses addresses on a verified domain that enforces SSO, for sign-up and sign-in", async () => {
+  it("refuses addresses on a verified domain that enforces SSO, except the group's owners with break-glass", async () => {
     const t = newBackend();
+    await signUpAndVerify(t, "owner@corp.example", "owner password 1");
     await t.run(async (ctx) => {
+      const owner = (await ctx.db.query("users").collect())[0]!;
       const groupId = await ctx.db.insert("groups", { name: "Corp", slug: "corp" });
-      await ctx.db.insert("domains", { domain: "corp.example", groupId, status: "verified", ssoEnforced: true });
+      await ctx.db.insert("members", { groupId, userId: owner._id, role: "owner", status: "active" });
+      const connectionId = await ctx.db.insert("connections", { groupId, name: "Okta", protocol: "oidc", status: "active" });
+      await ctx.db.insert("domains", { domain: "corp.example", groupId, connectionId, isPrimary: true, status: "verified" });
+      await ctx.db.insert("policies", { groupId, ...DEFAULT_POLICY, ssoEnforced: true });
       const other = await ctx.db.insert("groups", { name: "Pending", slug: "pending" });
-      await ctx.db.insert("domains", { domain: "pending.example", groupId: other, status: "pending", ssoEnforced: true });
+      const otherConnection = await ctx.db.insert("connections", { groupId: other, name: "X", protocol: "saml", status: "draft" });
+      await ctx.db.insert("domains", { domain: "pending.example", groupId: other, connectionId: otherConnection, isPrimary: true, status: "pending" });
+      await ctx.db.insert("policies", { groupId: other, ...DEFAULT_POLICY, ssoEnforced: true });
     });
     expect(await errorCode(signIn(t, { flow: "signUp", email: "dev@corp.example", password: "correct horse battery", name: "Dev" }))).toBe(
       "SSO_REQUIRED",
     );
     expect(await errorCode(signIn(t, { flow: "signIn", email: "dev@corp.example", password: "whatever password" }))).toBe("SSO_REQUIRED");
-    expect(await t.run((ctx) => ctx.db.query("users").collect())).toEqual([]);
+    expect((await t.run((ctx) => ctx.db.query("users").collect())).map((u) => u.email)).toEqual(["owner@corp.example"]);
+    // The owner's password still works (break-glass), and the log says so.
+    expect((await signIn(t, { flow: "signIn", email: "owner@corp.example", password: "owner password 1" })).tokens).toBeTruthy();
+    const events = await t.run((ctx) => ctx.db.query("auditEvents").collect());
+    expect(events.map((e) => [e.kind, e.actor.label])).toEqual([["login.break_glass", "owner@corp.example"]]);
     // An unverified claim enforces nothing.
     expect(await signIn(t, { flow: "signUp", email: "dev@pending.example", password: "correct horse battery", name: "Dev" })).toEqual({
       tokens: null,

@@ -9,7 +9,10 @@ import type { Id } from "../_generated/dataModel";
 import { internalMutation, internalQuery, type ActionCtx, type QueryCtx } from "../_generated/server";
 import { codeField, emailField, passwordField, personNameField } from "../../lib/validation/account";
 import { emailDomain, normalizeEmail } from "./email";
+import { recordEvent } from "./audit";
 import { fail } from "./errors";
+import { getMembership } from "./member";
+import { getPolicy } from "./policy";
 import { parse } from "./parse";
 import { sendMail, siteUrl } from "./mail";
 import { consume, LIMITS } from "./rate-limit";
@@ -140,13 +143,28 @@ export const password = ConvexCredentials({
   },
 });
 
-/** Refuses addresses whose domain signs in with SSO, and counts sign-up attempts. */
+/**
+ * Refuses addresses on a verified domain whose group enforces SSO — except,
+ * with the group's break-glass setting, a password sign-in by one of its
+ * owners (audited) — and counts sign-up attempts.
+ */
 export const guard = internalMutation({
   args: { email: v.string(), flow: v.string() },
   returns: v.null(),
   handler: async (ctx, { email, flow }) => {
-    if (await ssoEnforcedDomain(ctx, email)) {
-      fail("SSO_REQUIRED", "Your organization signs in with single sign-on. Continue with your work email instead of a password.");
+    const enforcing = await ssoEnforcement(ctx, email);
+    if (enforcing) {
+      const owner = flow !== "signUp" && enforcing.ownerBreakGlass ? await ownerOf(ctx, email, enforcing.groupId) : null;
+      if (!owner) {
+        fail("SSO_REQUIRED", "Your organization signs in with single sign-on. Continue with your work email instead of a password.");
+      }
+      await recordEvent(ctx, {
+        groupId: enforcing.groupId,
+        kind: "login.break_glass",
+        actor: { type: "user", id: owner, label: email },
+        reason: "Owner used a password on an SSO-enforced domain",
+        metadata: { flow },
+      });
     }
     // Per address only: these calls arrive through the Next.js proxy, so the
     // request IP is the app server's and a per-IP limit would throttle every
@@ -157,12 +175,23 @@ export const guard = internalMutation({
   },
 });
 
-async function ssoEnforcedDomain(ctx: QueryCtx, email: string): Promise<boolean> {
-  const claims = await ctx.db
+async function ssoEnforcement(ctx: QueryCtx, email: string) {
+  const claim = await ctx.db
     .query("domains")
     .withIndex("by_domain", (q) => q.eq("domain", emailDomain(email)))
-    .collect();
-  return claims.some((claim) => claim.status === "verified" && claim.ssoEnforced);
+    .unique();
+  if (!claim || claim.status !== "verified") return null;
+  const policy = await getPolicy(ctx, claim.groupId);
+  return policy.ssoEnforced ? { groupId: claim.groupId, ownerBreakGlass: policy.ownerBreakGlass } : null;
+}
+
+async function ownerOf(ctx: QueryCtx, email: string, groupId: Id<"groups">): Promise<Id<"users"> | null> {
+  const user = await ctx.db
+    .query("users")
+    .withIndex("email", (q) => q.eq("email", email))
+    .first();
+  const membership = user ? await getMembership(ctx, { userId: user._id, groupId }) : null;
+  return membership?.role === "owner" && membership.status === "active" ? user!._id : null;
 }
 
 async function passwordAccount(ctx: QueryCtx, email: string) {

@@ -1,0 +1,104 @@
+import type { Infer } from "convex/values";
+import type { Doc, Id } from "../_generated/dataModel";
+import type { MutationCtx } from "../_generated/server";
+import { actorType } from "./validators";
+
+/**
+ * auth.event: the append-only audit log. `recordEvent` is the only writer;
+ * it redacts metadata and hands the event to webhook delivery.
+ */
+export type AuditKind =
+  | "connection.created"
+  | "connection.updated"
+  | "connection.deleted"
+  | "connection.protocol.set"
+  | "domain.added"
+  | "domain.removed"
+  | "domain.verification.requested"
+  | "domain.verified"
+  | "domain.verification.failed"
+  | "policy.updated"
+  | "login.succeeded"
+  | "login.failed"
+  | "login.break_glass"
+  | "scim.operation"
+  | "webhook.endpoint.created"
+  | "webhook.endpoint.disabled"
+  | "webhook.endpoint.rotated"
+  | "webhook.test";
+
+export const AUDIT_KINDS: AuditKind[] = [
+  "connection.created",
+  "connection.updated",
+  "connection.deleted",
+  "connection.protocol.set",
+  "domain.added",
+  "domain.removed",
+  "domain.verification.requested",
+  "domain.verified",
+  "domain.verification.failed",
+  "policy.updated",
+  "login.succeeded",
+  "login.failed",
+  "login.break_glass",
+  "scim.operation",
+  "webhook.endpoint.created",
+  "webhook.endpoint.disabled",
+  "webhook.endpoint.rotated",
+  "webhook.test",
+];
+
+export interface AuditInput {
+  groupId: Id<"groups">;
+  connectionId?: Id<"connections">;
+  kind: AuditKind;
+  outcome?: "success" | "failure";
+  actor: { type: Infer<typeof actorType>; id?: string; label?: string };
+  target?: { type: string; id: string; label?: string };
+  reason?: string;
+  metadata?: Record<string, string | number | boolean | null | undefined>;
+}
+
+/** Metadata keys whose values must never reach the log, whatever the caller passed. */
+const SECRET_KEY = /secret|token|password|assertion|code|key|cookie|authorization|credential/i;
+const MAX_VALUE_LENGTH = 500;
+
+export function redact(metadata: AuditInput["metadata"]): Doc<"auditEvents">["metadata"] {
+  if (!metadata) return undefined;
+  const out: Record<string, string | number | boolean | null> = {};
+  for (const [key, value] of Object.entries(metadata)) {
+    if (value === undefined) continue;
+    if (SECRET_KEY.test(key)) out[key] = "[redacted]";
+    else if (typeof value === "string" && value.length > MAX_VALUE_LENGTH) out[key] = `${value.slice(0, MAX_VALUE_LENGTH)}…`;
+    else out[key] = value;
+  }
+  return out;
+}
+
+type EventListener = (ctx: MutationCtx, event: Doc<"auditEvents">) => Promise<void>;
+const listeners: EventListener[] = [];
+
+/** Webhook delivery subscribes here, so the audit log does not depend on it. */
+export function onAuditEvent(listener: EventListener): void {
+  listeners.push(listener);
+}
+
+export async function recordEvent(ctx: MutationCtx, input: AuditInput): Promise<Id<"auditEvents">> {
+  const eventId = await ctx.db.insert("auditEvents", {
+    groupId: input.groupId,
+    connectionId: input.connectionId,
+    kind: input.kind,
+    outcome: input.outcome ?? "success",
+    actor: input.actor,
+    target: input.target,
+    reason: input.reason,
+    metadata: redact(input.metadata),
+  });
+  const event = (await ctx.db.get(eventId))!;
+  for (const listener of listeners) await listener(ctx, event);
+  return eventId;
+}
+
+export function userActor(userId: Id<"users">, label?: string): AuditInput["actor"] {
+  return { type: "user", id: userId, label };
+}
