@@ -8,7 +8,7 @@ import type { Grant } from "./engine/grants";
 import { inviteState } from "./engine/invite";
 import { sendMail, siteUrl } from "./engine/mail";
 import { parse } from "./engine/parse";
-import { consume, LIMITS } from "./engine/rate-limit";
+import { consume, LIMITS } from "./engine/rateLimit";
 import { role } from "./engine/validators";
 import { authMutation, authQuery } from "./functions";
 

@@ -1,7 +1,7 @@
 import { ConvexError, v } from "convex/values";
 import { MESSAGE_LIST_LIMIT, messageSchema } from "../lib/messages";
 import { mutation, query } from "./_generated/server";
-import { consume } from "./engine/rate-limit";
+import { consume } from "./engine/rateLimit";
 
 const messageDocument = v.object({
   _id: v.id("messages"),

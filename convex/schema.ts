@@ -1,8 +1,8 @@
 import { authTables } from "@convex-dev/auth/server";
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
-import { policyFields } from "./engine/policy-shape";
-import { oidcConfig, samlConfig, scimConfig, sealed } from "./engine/protocol-shapes";
+import { policyFields } from "./engine/policyShape";
+import { oidcConfig, samlConfig, scimConfig, sealed } from "./engine/protocolShapes";
 import { actorType, connectionStatus, domainStatus, inviteStatus, memberStatus, projectStatus, role } from "./engine/validators";
 
 /**

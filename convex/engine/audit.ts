@@ -2,10 +2,11 @@ import type { Infer } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { actorType } from "./validators";
+import { enqueueDeliveries } from "./webhook";
 
 /**
  * auth.event: the append-only audit log. `recordEvent` is the only writer;
- * it redacts metadata and hands the event to webhook delivery.
+ * it redacts metadata and enqueues the event for the connection's webhooks.
  */
 export type AuditKind =
   | "connection.created"
@@ -75,14 +76,6 @@ export function redact(metadata: AuditInput["metadata"]): Doc<"auditEvents">["me
   return out;
 }
 
-type EventListener = (ctx: MutationCtx, event: Doc<"auditEvents">) => Promise<void>;
-const listeners: EventListener[] = [];
-
-/** Webhook delivery subscribes here, so the audit log does not depend on it. */
-export function onAuditEvent(listener: EventListener): void {
-  listeners.push(listener);
-}
-
 export async function recordEvent(ctx: MutationCtx, input: AuditInput): Promise<Id<"auditEvents">> {
   const eventId = await ctx.db.insert("auditEvents", {
     groupId: input.groupId,
@@ -94,8 +87,7 @@ export async function recordEvent(ctx: MutationCtx, input: AuditInput): Promise<
     reason: input.reason,
     metadata: redact(input.metadata),
   });
-  const event = (await ctx.db.get(eventId))!;
-  for (const listener of listeners) await listener(ctx, event);
+  await enqueueDeliveries(ctx, (await ctx.db.get(eventId))!);
   return eventId;
 }
 

@@ -33,7 +33,15 @@ export type ErrorCode =
   /** A group slug that is taken. */
   | "SLUG_TAKEN"
   /** The record does not exist (only where existence is not a secret). */
-  | "NOT_FOUND";
+  | "NOT_FOUND"
+  /** The domain belongs to another connection (possibly of another group). */
+  | "DOMAIN_TAKEN"
+  /** The connection cannot be activated yet; the status lists what is missing. */
+  | "NOT_READY"
+  /** The feature exists in the API but is not set up in this version yet. */
+  | "NOT_AVAILABLE"
+  /** A URL the server would fetch or post to is not allowed (scheme, host, private address). */
+  | "INVALID_URL";
 
 export type ErrorData = {
   code: ErrorCode;

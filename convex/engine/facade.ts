@@ -17,10 +17,33 @@ import {
 import { currentSession, invalidateSessions, listSessions } from "./session";
 import { currentUserId, deactivateUser, getActiveGroup, setActiveGroup, viewer } from "./user";
 import { fail } from "./errors";
+import { listAudit } from "./auditQuery";
+import { recordEvent } from "./audit";
+import {
+  connectionStatus,
+  createConnection,
+  deleteConnection,
+  describeConnection,
+  listConnections,
+  updateConnection,
+} from "./connection";
+import { describeDomain, domainByName, domainsOf, requestVerification, setDomains, validateDomains } from "./domain";
+import { getPolicy, updatePolicy, validatePolicy } from "./policy";
+import { resolveSignIn } from "./signInRoute";
+import {
+  createEndpoint,
+  disableEndpoint,
+  listDeliveries,
+  listEndpoints,
+  resendDelivery,
+  rotateSecret,
+  sendTestEvent,
+} from "./webhook";
 
 /**
  * The server facade: `auth.user`, `auth.session`, `auth.group`,
- * `auth.member`, `auth.invite`, `auth.http`. Each namespace forwards to the
+ * `auth.member`, `auth.invite`, `auth.connection` (with `.domain`, `.policy`,
+ * `.webhook`, `.signIn`), `auth.event`, `auth.http`. Each namespace forwards to the
  * module that owns the concern; this file only names things.
  */
 export function defineAuth(options: { addHttpRoutes: (http: HttpRouter) => void }) {
@@ -68,6 +91,38 @@ export function defineAuth(options: { addHttpRoutes: (http: HttpRouter) => void 
       revoke: revokeInvite,
       token: { get: inviteByToken, accept: acceptInvite },
     },
+    connection: {
+      create: createConnection,
+      get: (ctx: QueryCtx, connectionId: Id<"connections">) => ctx.db.get(connectionId),
+      getByDomain: async (ctx: QueryCtx, domain: string) => {
+        const claim = await domainByName(ctx, domain);
+        return claim ? await ctx.db.get(claim.connectionId) : null;
+      },
+      describe: describeConnection,
+      list: listConnections,
+      update: updateConnection,
+      delete: deleteConnection,
+      status: connectionStatus,
+      signIn: resolveSignIn,
+      domain: {
+        list: domainsOf,
+        describe: describeDomain,
+        validate: validateDomains,
+        set: setDomains,
+        requestVerification,
+      },
+      policy: { get: getPolicy, update: updatePolicy, validate: validatePolicy },
+      webhook: {
+        create: createEndpoint,
+        list: listEndpoints,
+        disable: disableEndpoint,
+        rotateSecret,
+        deliveries: listDeliveries,
+        resend: resendDelivery,
+        sendTest: sendTestEvent,
+      },
+    },
+    event: { record: recordEvent, list: listAudit },
     http: {
       /** JWKS and OpenID configuration for the session tokens (and, later, SSO routes). */
       add: (http: HttpRouter) => options.addHttpRoutes(http),

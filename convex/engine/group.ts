@@ -1,5 +1,6 @@
 import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
+import { purgeConnection } from "./connection";
 import { fail } from "./errors";
 
 /** auth.group: tenants that can nest through `parentGroupId`. */
@@ -129,10 +130,20 @@ export async function deleteGroup(ctx: MutationCtx, groupId: Id<"groups">): Prom
       .collect();
     for (const project of projects) await ctx.db.delete(project._id);
   }
-  const domains = await ctx.db
-    .query("domains")
+  const connections = await ctx.db
+    .query("connections")
     .withIndex("by_groupId", (q) => q.eq("groupId", groupId))
     .collect();
-  for (const domain of domains) await ctx.db.delete(domain._id);
+  for (const connection of connections) await purgeConnection(ctx, connection._id);
+  const policies = await ctx.db
+    .query("policies")
+    .withIndex("by_groupId", (q) => q.eq("groupId", groupId))
+    .collect();
+  for (const policy of policies) await ctx.db.delete(policy._id);
+  const events = await ctx.db
+    .query("auditEvents")
+    .withIndex("by_groupId", (q) => q.eq("groupId", groupId))
+    .collect();
+  for (const event of events) await ctx.db.delete(event._id);
   await ctx.db.delete(groupId);
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../_generated/api";
-import { DEFAULT_POLICY } from "./policy-shape";
+import { DEFAULT_POLICY } from "./policyShape";
 import { authEnv, errorCode, newBackend, type Backend } from "../../tools/testing/convex";
 
 beforeAll(authEnv);

@@ -15,7 +15,7 @@ import { getMembership } from "./member";
 import { getPolicy } from "./policy";
 import { parse } from "./parse";
 import { sendMail, siteUrl } from "./mail";
-import { consume, LIMITS } from "./rate-limit";
+import { consume, LIMITS } from "./rateLimit";
 import { randomDigits } from "./tokens";
 
 /**

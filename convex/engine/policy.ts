@@ -2,7 +2,7 @@ import type { Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { recordEvent, type AuditInput } from "./audit";
 import { fail } from "./errors";
-import { DEFAULT_POLICY, type Policy } from "./policy-shape";
+import { DEFAULT_POLICY, type Policy } from "./policyShape";
 
 /** auth.connection.policy: one policy per group, defaults until first saved. */
 export interface PolicyCheck {

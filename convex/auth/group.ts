@@ -1,0 +1,405 @@
+import { paginationOptsValidator } from "convex/server";
+import { v } from "convex/values";
+import { internal } from "../_generated/api";
+import type { Doc } from "../_generated/dataModel";
+import { query, type QueryCtx } from "../_generated/server";
+import { auth } from "../auth";
+import { userActor } from "../engine/audit";
+import { fail } from "../engine/errors";
+import type { Grant } from "../engine/grants";
+import { policyFields } from "../engine/policyShape";
+import { connectionStatus as connectionStatusValidator } from "../engine/validators";
+import { authAction, authMutation, authQuery } from "../functions";
+
+/**
+ * The group SSO RPC (`api.auth.group.*`): every admin export authorizes with
+ * `auth.member.assert` and forwards to the `auth.connection.*` facade. Only
+ * `signIn` and `metadata` are public, as sign-in needs them before there is a
+ * session. Ids arrive as strings: an unknown id, another table's id and
+ * another group's id are all FORBIDDEN.
+ */
+const protocol = v.union(v.literal("oidc"), v.literal("saml"));
+
+async function connectionFor(ctx: QueryCtx & { auth: { userId: Doc<"users">["_id"] } }, id: string, grants: Grant[]) {
+  const connectionId = ctx.db.normalizeId("connections", id);
+  const connection = connectionId ? await auth.connection.get(ctx, connectionId) : null;
+  if (!connection) fail("FORBIDDEN", "You don't have access to this.");
+  await auth.member.assert(ctx, { userId: ctx.auth.userId, groupId: connection.groupId, grants });
+  return connection;
+}
+
+function actorOf(ctx: { auth: { userId: Doc<"users">["_id"] } }) {
+  return userActor(ctx.auth.userId);
+}
+
+// Connection
+
+export const createConnection = authMutation({
+  args: { groupId: v.string(), protocol, name: v.optional(v.string()) },
+  handler: async (ctx, args) => {
+    const { groupId } = await auth.member.assert(ctx, { userId: ctx.auth.userId, groupId: args.groupId, grants: ["connection.create"] });
+    return await auth.connection.create(ctx, { groupId, protocol: args.protocol, name: args.name, actor: actorOf(ctx) });
+  },
+});
+
+export const getConnection = authQuery({
+  args: { id: v.string() },
+  handler: async (ctx, args) => auth.connection.describe(await connectionFor(ctx, args.id, ["connection.read"])),
+});
+
+export const getConnectionByDomain = authQuery({
+  args: { domain: v.string() },
+  handler: async (ctx, args) => {
+    const connection = await auth.connection.getByDomain(ctx, args.domain.trim().toLowerCase());
+    if (!connection) return null;
+    await auth.member.assert(ctx, { userId: ctx.auth.userId, groupId: connection.groupId, grants: ["connection.read"] });
+    return auth.connection.describe(connection);
+  },
+});
+
+export const listConnections = authQuery({
+  args: { groupId: v.string() },
+  handler: async (ctx, args) => {
+    const { groupId } = await auth.member.assert(ctx, { userId: ctx.auth.userId, groupId: args.groupId, grants: ["connection.read"] });
+    const rows = [];
+    for (const connection of await auth.connection.list(ctx, groupId)) {
+      const domains = await auth.connection.domain.list(ctx, connection._id);
+      rows.push({ ...auth.connection.describe(connection), domains: domains.map(auth.connection.domain.describe) });
+    }
+    return rows;
+  },
+});
+
+export const updateConnection = authMutation({
+  args: { id: v.string(), data: v.object({ name: v.optional(v.string()), status: v.optional(connectionStatusValidator) }) },
+  handler: async (ctx, args) => {
+    const connection = await connectionFor(ctx, args.id, ["connection.manage"]);
+    await auth.connection.update(ctx, { connection, patch: args.data, actor: actorOf(ctx) });
+    return null;
+  },
+});
+
+export const deleteConnection = authMutation({
+  args: { id: v.string() },
+  handler: async (ctx, args) => {
+    const connection = await connectionFor(ctx, args.id, ["connection.manage"]);
+    await auth.connection.delete(ctx, { connection, actor: actorOf(ctx) });
+    return null;
+  },
+});
+
+export const getConnectionStatus = authQuery({
+  args: { id: v.string() },
+  handler: async (ctx, args) => auth.connection.status(ctx, await connectionFor(ctx, args.id, ["connection.read"])),
+});
+
+// Domains
+
+export const listDomains = authQuery({
+  args: { connectionId: v.string() },
+  handler: async (ctx, args) => {
+    const connection = await connectionFor(ctx, args.connectionId, ["connection.read"]);
+    return (await auth.connection.domain.list(ctx, connection._id)).map(auth.connection.domain.describe);
+  },
+});
+
+export const getDomainStatus = authQuery({
+  args: { connectionId: v.string(), domain: v.string() },
+  handler: async (ctx, args) => {
+    const connection = await connectionFor(ctx, args.connectionId, ["connection.read"]);
+    const [check] = await auth.connection.domain.validate(ctx, { connectionId: connection._id, domains: [args.domain] });
+    const row = check?.domain ? (await auth.connection.domain.list(ctx, connection._id)).find((d) => d.domain === check.domain) : null;
+    return row ? auth.connection.domain.describe(row) : null;
+  },
+});
+
+export const validateDomains = authQuery({
+  args: { connectionId: v.string(), domains: v.array(v.string()) },
+  handler: async (ctx, args) => {
+    const connection = await connectionFor(ctx, args.connectionId, ["connection.read"]);
+    if (args.domains.length > 100) fail("INVALID_INPUT", "Check at most 100 domains at once.");
+    return await auth.connection.domain.validate(ctx, { connectionId: connection._id, domains: args.domains });
+  },
+});
+
+export const setDomains = authMutation({
+  args: { connectionId: v.string(), domains: v.array(v.string()), primary: v.optional(v.string()) },
+  handler: async (ctx, args) => {
+    const connection = await connectionFor(ctx, args.connectionId, ["connection.domain.manage"]);
+    await auth.connection.domain.set(ctx, { connection, domains: args.domains, primary: args.primary, actor: actorOf(ctx) });
+    return (await auth.connection.domain.list(ctx, connection._id)).map(auth.connection.domain.describe);
+  },
+});
+
+export const requestDomainVerification = authMutation({
+  args: { connectionId: v.string(), domain: v.string() },
+  handler: async (ctx, args) => {
+    const connection = await connectionFor(ctx, args.connectionId, ["connection.domain.manage"]);
+    const [check] = await auth.connection.domain.validate(ctx, { connectionId: connection._id, domains: [args.domain] });
+    const row = check?.domain ? (await auth.connection.domain.list(ctx, connection._id)).find((d) => d.domain === check.domain) : null;
+    if (!row) fail("NOT_FOUND", "This connection doesn't claim that domain.");
+    return await auth.connection.domain.requestVerification(ctx, { domain: row, actor: actorOf(ctx) });
+  },
+});
+
+/** Looks up the TXT record over DNS (a Node action) and records the outcome. */
+export const confirmDomainVerification = authAction({
+  args: { connectionId: v.string(), domain: v.string() },
+  handler: async (ctx, args): Promise<Doc<"domains">["status"]> => {
+    const target = { userId: ctx.auth.userId, connectionId: args.connectionId, domain: args.domain };
+    const { recordName } = await ctx.runQuery(internal.engine.domainVerification.prepare, target);
+    const lookup = await ctx.runAction(internal.engine.dns.resolveTxt, { name: recordName });
+    return await ctx.runMutation(internal.engine.domainVerification.record, { ...target, lookup });
+  },
+});
+
+// Protocols: the stored shapes exist; set-up arrives with the OIDC, SAML and SCIM features.
+
+const PROTOCOL_LABEL = { oidc: "OpenID Connect", saml: "SAML", scim: "SCIM" } as const;
+
+function notAvailable(kind: keyof typeof PROTOCOL_LABEL): never {
+  fail("NOT_AVAILABLE", `${PROTOCOL_LABEL[kind]} set-up isn't available in this version yet.`);
+}
+
+function protocolStatus(kind: keyof typeof PROTOCOL_LABEL, configured: boolean) {
+  return {
+    configured,
+    checks: [{ id: "configured", ok: configured, message: configured ? `${PROTOCOL_LABEL[kind]} is configured.` : `${PROTOCOL_LABEL[kind]} isn't configured for this connection yet.` }],
+  };
+}
+
+const unavailableChecks = (kind: keyof typeof PROTOCOL_LABEL) => ({
+  ok: false,
+  checks: [{ id: "available", ok: false, message: `${PROTOCOL_LABEL[kind]} validation isn't available in this version yet.` }],
+});
+
+export const setOidc = authMutation({
+  args: { connectionId: v.string(), discovery: v.any(), client: v.any(), request: v.optional(v.any()), security: v.optional(v.any()), profile: v.optional(v.any()) },
+  handler: async (ctx, args) => {
+    await connectionFor(ctx, args.connectionId, ["connection.protocol.manage"]);
+    return notAvailable("oidc");
+  },
+});
+
+export const getOidc = authQuery({
+  args: { connectionId: v.string() },
+  handler: async (ctx, args) => auth.connection.describe(await connectionFor(ctx, args.connectionId, ["connection.read"])).oidc,
+});
+
+export const getOidcStatus = authQuery({
+  args: { connectionId: v.string() },
+  handler: async (ctx, args) => protocolStatus("oidc", Boolean((await connectionFor(ctx, args.connectionId, ["connection.read"])).oidc)),
+});
+
+export const validateOidc = authAction({
+  args: { connectionId: v.string() },
+  handler: async (ctx, args) => {
+    await ctx.runQuery(internal.auth.access.assertConnection, { userId: ctx.auth.userId, connectionId: args.connectionId, grant: "connection.protocol.manage" });
+    return unavailableChecks("oidc");
+  },
+});
+
+export const setSaml = authAction({
+  args: { connectionId: v.string(), metadata: v.any(), request: v.optional(v.any()), security: v.optional(v.any()), serviceProvider: v.optional(v.any()), profile: v.optional(v.any()) },
+  handler: async (ctx, args) => {
+    await ctx.runQuery(internal.auth.access.assertConnection, { userId: ctx.auth.userId, connectionId: args.connectionId, grant: "connection.protocol.manage" });
+    return notAvailable("saml");
+  },
+});
+
+export const getSaml = authQuery({
+  args: { connectionId: v.string() },
+  handler: async (ctx, args) => auth.connection.describe(await connectionFor(ctx, args.connectionId, ["connection.read"])).saml,
+});
+
+export const getSamlStatus = authQuery({
+  args: { connectionId: v.string() },
+  handler: async (ctx, args) => protocolStatus("saml", Boolean((await connectionFor(ctx, args.connectionId, ["connection.read"])).saml)),
+});
+
+export const validateSaml = authAction({
+  args: { connectionId: v.string() },
+  handler: async (ctx, args) => {
+    await ctx.runQuery(internal.auth.access.assertConnection, { userId: ctx.auth.userId, connectionId: args.connectionId, grant: "connection.protocol.manage" });
+    return unavailableChecks("saml");
+  },
+});
+
+export const refreshSaml = authAction({
+  args: { connectionId: v.string() },
+  handler: async (ctx, args) => {
+    await ctx.runQuery(internal.auth.access.assertConnection, { userId: ctx.auth.userId, connectionId: args.connectionId, grant: "connection.protocol.manage" });
+    return notAvailable("saml");
+  },
+});
+
+export const setScim = authMutation({
+  args: { connectionId: v.string(), status: v.optional(v.any()), security: v.optional(v.any()), profile: v.optional(v.any()) },
+  handler: async (ctx, args) => {
+    await connectionFor(ctx, args.connectionId, ["connection.scim.manage"]);
+    return notAvailable("scim");
+  },
+});
+
+export const getScim = authQuery({
+  args: { connectionId: v.string() },
+  handler: async (ctx, args) => auth.connection.describe(await connectionFor(ctx, args.connectionId, ["connection.read"])).scim,
+});
+
+export const getScimStatus = authQuery({
+  args: { connectionId: v.string() },
+  handler: async (ctx, args) => protocolStatus("scim", (await connectionFor(ctx, args.connectionId, ["connection.read"])).scim?.status === "enabled"),
+});
+
+export const validateScim = authAction({
+  args: { connectionId: v.string() },
+  handler: async (ctx, args) => {
+    await ctx.runQuery(internal.auth.access.assertConnection, { userId: ctx.auth.userId, connectionId: args.connectionId, grant: "connection.scim.manage" });
+    return unavailableChecks("scim");
+  },
+});
+
+// Policy
+
+const policyPatch = v.object(Object.fromEntries(Object.entries(policyFields).map(([key, validator]) => [key, v.optional(validator)])) as {
+  [K in keyof typeof policyFields]: ReturnType<typeof v.optional<(typeof policyFields)[K]>>;
+});
+
+export const getPolicy = authQuery({
+  args: { groupId: v.string() },
+  handler: async (ctx, args) => {
+    const { groupId } = await auth.member.assert(ctx, { userId: ctx.auth.userId, groupId: args.groupId, grants: ["connection.read"] });
+    return await auth.connection.policy.get(ctx, groupId);
+  },
+});
+
+export const updatePolicy = authMutation({
+  args: { groupId: v.string(), data: policyPatch },
+  handler: async (ctx, args) => {
+    const { groupId } = await auth.member.assert(ctx, { userId: ctx.auth.userId, groupId: args.groupId, grants: ["connection.policy.manage"] });
+    return await auth.connection.policy.update(ctx, { groupId, patch: withoutUndefined(args.data), actor: actorOf(ctx) });
+  },
+});
+
+export const validatePolicy = authQuery({
+  args: { groupId: v.string(), data: policyPatch },
+  handler: async (ctx, args) => {
+    const { groupId } = await auth.member.assert(ctx, { userId: ctx.auth.userId, groupId: args.groupId, grants: ["connection.read"] });
+    const candidate = { ...(await auth.connection.policy.get(ctx, groupId)), ...withoutUndefined(args.data) };
+    return await auth.connection.policy.validate(ctx, groupId, candidate);
+  },
+});
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+// Audit and webhooks
+
+export const listAudit = authQuery({
+  args: {
+    groupId: v.string(),
+    connectionId: v.optional(v.string()),
+    kind: v.optional(v.string()),
+    outcome: v.optional(v.union(v.literal("success"), v.literal("failure"))),
+    from: v.optional(v.number()),
+    to: v.optional(v.number()),
+    paginationOpts: paginationOptsValidator,
+  },
+  handler: async (ctx, args) => {
+    const { groupId } = await auth.member.assert(ctx, { userId: ctx.auth.userId, groupId: args.groupId, grants: ["connection.audit.read"] });
+    let connectionId: Doc<"connections">["_id"] | undefined;
+    if (args.connectionId !== undefined) {
+      const connection = await connectionFor(ctx, args.connectionId, ["connection.audit.read"]);
+      if (connection.groupId !== groupId) fail("FORBIDDEN", "You don't have access to this.");
+      connectionId = connection._id;
+    }
+    if (args.paginationOpts.numItems > 200) fail("INVALID_INPUT", "Ask for at most 200 events at a time.");
+    return await auth.event.list(ctx, { groupId, connectionId, kind: args.kind, outcome: args.outcome, from: args.from, to: args.to }, args.paginationOpts);
+  },
+});
+
+export const createWebhookEndpoint = authMutation({
+  args: { connectionId: v.string(), url: v.string(), kinds: v.array(v.string()) },
+  handler: async (ctx, args) => {
+    const connection = await connectionFor(ctx, args.connectionId, ["connection.webhook.manage"]);
+    return await auth.connection.webhook.create(ctx, {
+      groupId: connection.groupId,
+      connectionId: connection._id,
+      url: args.url,
+      kinds: args.kinds,
+      createdByUserId: ctx.auth.userId,
+      actor: actorOf(ctx),
+    });
+  },
+});
+
+export const listWebhookEndpoints = authQuery({
+  args: { connectionId: v.string() },
+  handler: async (ctx, args) => {
+    const connection = await connectionFor(ctx, args.connectionId, ["connection.webhook.manage"]);
+    return await auth.connection.webhook.list(ctx, connection._id);
+  },
+});
+
+async function endpointFor(ctx: QueryCtx & { auth: { userId: Doc<"users">["_id"] } }, id: string) {
+  const endpointId = ctx.db.normalizeId("webhookEndpoints", id);
+  const endpoint = endpointId ? await ctx.db.get(endpointId) : null;
+  if (!endpoint) fail("FORBIDDEN", "You don't have access to this.");
+  await auth.member.assert(ctx, { userId: ctx.auth.userId, groupId: endpoint.groupId, grants: ["connection.webhook.manage"] });
+  return endpoint;
+}
+
+export const disableWebhookEndpoint = authMutation({
+  args: { endpointId: v.string() },
+  handler: async (ctx, args) => {
+    const endpoint = await endpointFor(ctx, args.endpointId);
+    await auth.connection.webhook.disable(ctx, endpoint._id, actorOf(ctx));
+    return null;
+  },
+});
+
+export const rotateWebhookSecret = authMutation({
+  args: { endpointId: v.string() },
+  handler: async (ctx, args) => auth.connection.webhook.rotateSecret(ctx, (await endpointFor(ctx, args.endpointId))._id, actorOf(ctx)),
+});
+
+export const listWebhookDeliveries = authQuery({
+  args: { endpointId: v.string(), limit: v.optional(v.number()) },
+  handler: async (ctx, args) => auth.connection.webhook.deliveries(ctx, (await endpointFor(ctx, args.endpointId))._id, { limit: Math.min(args.limit ?? 50, 200) }),
+});
+
+export const resendWebhookDelivery = authMutation({
+  args: { deliveryId: v.string() },
+  handler: async (ctx, args) => {
+    const deliveryId = ctx.db.normalizeId("webhookDeliveries", args.deliveryId);
+    const delivery = deliveryId ? await ctx.db.get(deliveryId) : null;
+    if (!delivery) fail("FORBIDDEN", "You don't have access to this.");
+    await endpointFor(ctx, delivery.endpointId);
+    return await auth.connection.webhook.resend(ctx, delivery._id);
+  },
+});
+
+export const sendWebhookTestEvent = authMutation({
+  args: { endpointId: v.string() },
+  handler: async (ctx, args) => auth.connection.webhook.sendTest(ctx, { endpointId: (await endpointFor(ctx, args.endpointId))._id }),
+});
+
+// Public, before sign-in
+
+export const signIn = query({
+  args: {
+    connectionId: v.optional(v.string()),
+    email: v.optional(v.string()),
+    domain: v.optional(v.string()),
+    redirectTo: v.optional(v.string()),
+    loginHint: v.optional(v.string()),
+  },
+  handler: (ctx, args) => auth.connection.signIn(ctx, args),
+});
+
+/** SAML service-provider metadata of a connection: none until SAML set-up is available. */
+export const metadata = query({
+  args: { connectionId: v.string() },
+  handler: async () => null,
+});

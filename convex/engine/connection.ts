@@ -1,0 +1,149 @@
+import type { Doc, Id } from "../_generated/dataModel";
+import type { MutationCtx, QueryCtx } from "../_generated/server";
+import { recordEvent, type AuditInput } from "./audit";
+import { describeDomain, domainsOf, domainState } from "./domain";
+import { fail } from "./errors";
+
+/**
+ * auth.connection: a group's SSO connections. Reads return the public view
+ * (`describeConnection`): protocol settings without secrets, `hasSecret`
+ * flags instead.
+ */
+export type Protocol = Doc<"connections">["protocol"];
+
+export function describeConnection(connection: Doc<"connections">) {
+  const { oidc, saml, scim } = connection;
+  return {
+    connectionId: connection._id,
+    groupId: connection.groupId,
+    name: connection.name,
+    protocol: connection.protocol,
+    status: connection.status,
+    createdTime: connection._creationTime,
+    oidc: oidc ? { ...oidc, client: { id: oidc.client.id, authMethod: oidc.client.authMethod, hasSecret: Boolean(oidc.client.secret) } } : null,
+    saml: saml
+      ? {
+          ...saml,
+          serviceProvider: {
+            entityId: saml.serviceProvider.entityId ?? null,
+            acsUrl: saml.serviceProvider.acsUrl ?? null,
+            sloUrl: saml.serviceProvider.sloUrl ?? null,
+            signingCert: saml.serviceProvider.signingCert ?? null,
+            encryptionCert: saml.serviceProvider.encryptionCert ?? null,
+            hasSigningKey: Boolean(saml.serviceProvider.signingKey),
+            hasEncryptionKey: Boolean(saml.serviceProvider.encryptionKey),
+          },
+        }
+      : null,
+    scim: scim ? { status: scim.status, tokenCount: scim.tokens.length, security: scim.security, profile: scim.profile } : null,
+  };
+}
+
+export type ConnectionView = ReturnType<typeof describeConnection>;
+
+export async function createConnection(
+  ctx: MutationCtx,
+  { groupId, protocol, name, actor }: { groupId: Id<"groups">; protocol: Protocol; name?: string; actor: AuditInput["actor"] },
+): Promise<Id<"connections">> {
+  const trimmed = (name ?? "").trim() || (protocol === "oidc" ? "OpenID Connect" : "SAML");
+  if (trimmed.length > 80) fail("INVALID_INPUT", "Use at most 80 characters for the name.");
+  const connectionId = await ctx.db.insert("connections", {
+    groupId,
+    name: trimmed,
+    protocol,
+    status: "draft",
+    createdByUserId: actor.type === "user" ? (actor.id as Id<"users">) : undefined,
+  });
+  await recordEvent(ctx, { groupId, connectionId, kind: "connection.created", actor, target: { type: "connection", id: connectionId, label: trimmed }, metadata: { protocol } });
+  return connectionId;
+}
+
+export async function listConnections(ctx: QueryCtx, groupId: Id<"groups">): Promise<Doc<"connections">[]> {
+  return await ctx.db
+    .query("connections")
+    .withIndex("by_groupId", (q) => q.eq("groupId", groupId))
+    .collect();
+}
+
+export interface ReadinessCheck {
+  id: "protocol" | "domain" | "domainVerified" | "active";
+  label: string;
+  ok: boolean;
+  detail: string;
+}
+
+/** What stands between the connection and working sign-in, and what to do next. */
+export async function connectionStatus(ctx: QueryCtx, connection: Doc<"connections">) {
+  const domains = await domainsOf(ctx, connection._id);
+  const protocolConfigured = connection.protocol === "oidc" ? Boolean(connection.oidc) : Boolean(connection.saml);
+  const verified = domains.filter((domain) => domainState(domain) === "verified");
+  const protocolLabel = connection.protocol === "oidc" ? "OpenID Connect" : "SAML";
+  const checks: ReadinessCheck[] = [
+    { id: "protocol", label: `${protocolLabel} is configured`, ok: protocolConfigured, detail: protocolConfigured ? "Identity provider settings saved." : `Enter your identity provider's ${protocolLabel} settings.` },
+    { id: "domain", label: "An email domain is claimed", ok: domains.length > 0, detail: domains.length > 0 ? domains.map((d) => d.domain).join(", ") : "Add the email domain your people sign in with." },
+    { id: "domainVerified", label: "A domain is verified", ok: verified.length > 0, detail: verified.length > 0 ? `${verified.length} verified` : "Publish the DNS TXT record and verify it." },
+    { id: "active", label: "The connection is active", ok: connection.status === "active", detail: connection.status === "disabled" ? "Disabled: sign-in through it is off." : connection.status === "draft" ? "Still a draft." : "Routing sign-in." },
+  ];
+  const ready = checks.slice(0, 3).every((check) => check.ok);
+  const next = checks.find((check) => !check.ok);
+  return {
+    connectionId: connection._id,
+    status: connection.status,
+    ready,
+    checks,
+    nextStep: next ? { id: next.id, label: next.id === "active" ? "Activate the connection" : next.detail } : null,
+    domains: domains.map(describeDomain),
+  };
+}
+
+export async function updateConnection(
+  ctx: MutationCtx,
+  { connection, patch, actor }: { connection: Doc<"connections">; patch: { name?: string; status?: Doc<"connections">["status"] }; actor: AuditInput["actor"] },
+): Promise<void> {
+  const next: { name?: string; status?: Doc<"connections">["status"] } = {};
+  if (patch.name !== undefined) {
+    const name = patch.name.trim();
+    if (name.length === 0 || name.length > 80) fail("INVALID_INPUT", "Use 1 to 80 characters for the name.");
+    next.name = name;
+  }
+  if (patch.status !== undefined && patch.status !== connection.status) {
+    if (patch.status === "active" && !(await connectionStatus(ctx, connection)).ready) {
+      fail("NOT_READY", "Finish the set-up first: configure the protocol and verify a domain.");
+    }
+    next.status = patch.status;
+  }
+  if (Object.keys(next).length === 0) return;
+  await ctx.db.patch(connection._id, next);
+  await recordEvent(ctx, {
+    groupId: connection.groupId,
+    connectionId: connection._id,
+    kind: "connection.updated",
+    actor,
+    target: { type: "connection", id: connection._id, label: next.name ?? connection.name },
+    metadata: { status: next.status, renamed: next.name !== undefined },
+  });
+}
+
+/** Deletes the connection with its domains and webhook endpoints; its audit events stay. */
+export async function deleteConnection(ctx: MutationCtx, { connection, actor }: { connection: Doc<"connections">; actor: AuditInput["actor"] }) {
+  await purgeConnection(ctx, connection._id);
+  await recordEvent(ctx, { groupId: connection.groupId, kind: "connection.deleted", actor, target: { type: "connection", id: connection._id, label: connection.name } });
+}
+
+/** Removes a connection and everything that hangs off it, without auditing (group deletion uses it too). */
+export async function purgeConnection(ctx: MutationCtx, connectionId: Id<"connections">): Promise<void> {
+  for (const domain of await domainsOf(ctx, connectionId)) await ctx.db.delete(domain._id);
+  const endpoints = await ctx.db
+    .query("webhookEndpoints")
+    .withIndex("by_connectionId", (q) => q.eq("connectionId", connectionId))
+    .collect();
+  for (const endpoint of endpoints) {
+    const deliveries = await ctx.db
+      .query("webhookDeliveries")
+      .withIndex("by_endpointId", (q) => q.eq("endpointId", endpoint._id))
+      .collect();
+    for (const delivery of deliveries) await ctx.db.delete(delivery._id);
+    await ctx.db.delete(endpoint._id);
+  }
+  await ctx.db.delete(connectionId);
+}
