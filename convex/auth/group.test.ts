@@ -95,6 +95,27 @@ describe("domains", () => {
   });
 });
 
+describe("oversized and malformed input", () => {
+  it("is refused with INVALID_INPUT and changes nothing", async () => {
+    const { t, admin, groupId, connectionId } = await setUp();
+    const before = await t.run(async (ctx) => [await ctx.db.query("domains").collect(), await ctx.db.query("connections").collect()]);
+    const many = Array.from({ length: 21 }, (_, i) => `d${i}.acme.test`);
+    expect(await errorCode(admin.client.mutation(g.setDomains, { connectionId, domains: many }))).toBe("INVALID_INPUT");
+    expect(await errorCode(admin.client.query(g.validateDomains, { connectionId, domains: [...many, ...many, ...many, ...many, ...many] }))).toBe(
+      "INVALID_INPUT",
+    );
+    expect(await errorCode(admin.client.mutation(g.createConnection, { groupId, protocol: "oidc", name: "x".repeat(81) }))).toBe("INVALID_INPUT");
+    expect(await errorCode(admin.client.mutation(g.updateConnection, { id: connectionId, data: { name: "   " } }))).toBe("INVALID_INPUT");
+    expect(await errorCode(admin.client.mutation(g.setDomains, { connectionId, domains: [`${"a".repeat(250)}.test`] }))).toBe("INVALID_INPUT");
+    const rules = Array.from({ length: 51 }, (_, i) => ({ source: "groups" as const, value: `g${i}`, role: "member" as const }));
+    expect(await errorCode(admin.client.mutation(g.updatePolicy, { groupId, data: { roleMapping: rules } }))).toBe("INVALID_INPUT");
+    expect(await errorCode(admin.client.mutation(g.createWebhookEndpoint, { connectionId, url: `https://hooks.example.com/${"x".repeat(3000)}`, kinds: ["*"] }))).toBe(
+      "INVALID_URL",
+    );
+    expect(await t.run(async (ctx) => [await ctx.db.query("domains").collect(), await ctx.db.query("connections").collect()])).toEqual(before);
+  });
+});
+
 describe("connections", () => {
   it("reports readiness and refuses activation until ready", async () => {
     const { t, admin, connectionId } = await setUp();
