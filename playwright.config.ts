@@ -57,6 +57,8 @@ export default defineConfig({
       CONVEX_LOCAL_DATA_DIR: e2eStack.dataDir,
       CONVEX_LOCAL_ENV_FILE: e2eStack.envFile,
       CONVEX_LOCAL_RESET: "1",
+      DEV_DNS_PORT: String(e2eStack.dnsPort),
+      DEV_DNS_RECORDS: e2eStack.dnsRecordsFile,
       NEXT_DIST_DIR: e2eStack.nextDistDir,
       // Always the embedded backend, even where .env.local configures a real deployment.
       CONVEX_DEPLOYMENT: "",

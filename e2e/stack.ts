@@ -10,6 +10,9 @@ export const e2eStack = {
   dataDir: ".convex-local/e2e-data",
   envFile: ".convex-local/e2e.env",
   nextDistDir: ".next-e2e",
+  // The dev DNS server: not 5354 nor the records file of a developer's own `npm run dev`.
+  dnsPort: 5363,
+  dnsRecordsFile: ".convex-local/e2e-dns-records.json",
 } as const;
 
 export const appUrl = `http://127.0.0.1:${e2eStack.appPort}`;

@@ -4,6 +4,7 @@
  * ships with the repo — and stops them together.
  */
 import path from "node:path";
+import { startDevDnsChild, withDevDns } from "../dev-dns/dev-stack";
 import { adminKeyPath, readAdminKey, withAdminKey } from "./admin-key";
 import { detectDeployment } from "./deployment";
 import { startEmbeddedBackend } from "./embedded-backend";
@@ -52,16 +53,29 @@ async function main(): Promise<void> {
     say(`If "npx convex dev" needs to ask you something (login, project), run it once on its own.`);
     await assertPortsFree([settings.devPort]);
     supervisor.start({ name: "convex", command: bin("convex"), args: ["dev"], cwd: repoRoot });
-    // The dev outbox (/dev/outbox) is for the embedded backend only.
-    await startNext(settings, withAdminKey(process.env, undefined));
+    // The dev outbox (/dev/outbox) and dev DNS (/dev/dns) are for the embedded backend only.
+    await startNext(settings, withDevDns(withAdminKey(process.env, undefined), undefined));
   } else {
     say("No Convex deployment configured: using the embedded Convex backend.");
+    const devDnsServer = `127.0.0.1:${settings.dnsPort}`;
     const added = await ensureDevSecrets(
       path.join(repoRoot, settings.envFile),
       `http://localhost:${settings.devPort}`,
+      { dnsServers: devDnsServer },
     );
     if (added.length > 0) say(`Generated ${added.join(", ")} in ${settings.envFile}.`);
+    // Written once, so it goes stale when DEV_DNS_PORT changes (e.g. to dodge another program on its port).
+    const { DNS_SERVERS } = (await readEnvFile(path.join(repoRoot, settings.envFile))).values;
+    if (DNS_SERVERS !== devDnsServer) {
+      say(
+        `Note: DNS_SERVERS in ${settings.envFile} is "${DNS_SERVERS}", not the dev DNS server (${devDnsServer}), ` +
+          `so domain verification will not see the records published at /dev/dns. Change or remove that line to use it.`,
+      );
+    }
     await assertPortsFree([settings.devPort, settings.convexPort, settings.convexSitePort]);
+    // Before the backend, whose functions (domain verification) look TXT records up in it.
+    const dnsRecordsFile = path.resolve(repoRoot, settings.dnsRecordsFile);
+    await startDevDnsChild(supervisor, repoRoot, { port: settings.dnsPort, recordsFile: dnsRecordsFile, reset: settings.reset });
     await startEmbeddedBackend(supervisor, repoRoot, settings);
     // The backend has written its admin key by the time it is ready; /dev/outbox reads mail with it.
     const keyFile = adminKeyPath(repoRoot, settings.dataDir);
@@ -69,13 +83,17 @@ async function main(): Promise<void> {
     if (!adminKey) say(`No admin key in ${path.relative(repoRoot, keyFile)}: /dev/outbox will not be able to show mail.`);
     await startNext(
       settings,
-      withAdminKey(
-        {
-          ...process.env,
-          NEXT_PUBLIC_CONVEX_URL: `http://127.0.0.1:${settings.convexPort}`,
-          NEXT_PUBLIC_CONVEX_SITE_URL: `http://127.0.0.1:${settings.convexSitePort}`,
-        },
-        adminKey,
+      withDevDns(
+        withAdminKey(
+          {
+            ...process.env,
+            NEXT_PUBLIC_CONVEX_URL: `http://127.0.0.1:${settings.convexPort}`,
+            NEXT_PUBLIC_CONVEX_SITE_URL: `http://127.0.0.1:${settings.convexSitePort}`,
+          },
+          adminKey,
+        ),
+        // /dev/dns publishes records by editing the file the dev DNS server serves.
+        { recordsFile: dnsRecordsFile, port: settings.dnsPort },
       ),
     );
   }

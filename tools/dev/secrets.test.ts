@@ -35,10 +35,11 @@ async function expectKeysToMatch(values: NodeJS.Dict<string>): Promise<void> {
 describe("ensureDevSecrets", () => {
   it("generates a matching key pair and SITE_URL on first run", async () => {
     const added = await ensureDevSecrets(envFile, "http://localhost:3000");
-    expect(added).toEqual(["JWT_PRIVATE_KEY", "JWKS", "SITE_URL"]);
+    expect(added).toEqual(["JWT_PRIVATE_KEY", "JWKS", "SITE_URL", "ENCRYPTION_KEYS", "ALLOW_PRIVATE_WEBHOOK_URLS"]);
 
     const values = await readValues();
     expect(values.SITE_URL).toBe("http://localhost:3000");
+    expect(Buffer.from(values.ENCRYPTION_KEYS!.split(":")[1]!, "base64")).toHaveLength(32);
     expect(values.JWT_PRIVATE_KEY).toMatch(/^-----BEGIN PRIVATE KEY----- \S+( \S+)* -----END PRIVATE KEY-----$/);
     expect(values.JWT_PRIVATE_KEY).not.toContain("\n");
     const jwks = JSON.parse(values.JWKS!) as JSONWebKeySet;
@@ -51,7 +52,7 @@ describe("ensureDevSecrets", () => {
 
   it("keeps existing values and adds only what is missing", async () => {
     await writeFile(envFile, "SITE_URL=http://localhost:4000\nRESEND_API_KEY=re_123");
-    expect(await ensureDevSecrets(envFile, "http://localhost:3000")).toEqual(["JWT_PRIVATE_KEY", "JWKS"]);
+    expect(await ensureDevSecrets(envFile, "http://localhost:3000")).toEqual(["JWT_PRIVATE_KEY", "JWKS", "ENCRYPTION_KEYS", "ALLOW_PRIVATE_WEBHOOK_URLS"]);
 
     const text = await readFile(envFile, "utf8");
     expect(text.startsWith("SITE_URL=http://localhost:4000\nRESEND_API_KEY=re_123\n\n")).toBe(true);
@@ -73,10 +74,40 @@ describe("ensureDevSecrets", () => {
     const { JWT_PRIVATE_KEY } = await readValues();
     await writeFile(envFile, `JWT_PRIVATE_KEY='${JWT_PRIVATE_KEY}'\n`);
 
-    expect(await ensureDevSecrets(envFile, "http://localhost:3000")).toEqual(["JWKS", "SITE_URL"]);
+    expect(await ensureDevSecrets(envFile, "http://localhost:3000")).toEqual(["JWKS", "SITE_URL", "ENCRYPTION_KEYS", "ALLOW_PRIVATE_WEBHOOK_URLS"]);
     const values = await readValues();
     expect(values.JWT_PRIVATE_KEY).toBe(JWT_PRIVATE_KEY);
     await expectKeysToMatch(values);
+  });
+
+  it("points DNS lookups at the dev DNS server unless DNS_SERVERS is set", async () => {
+    expect(await ensureDevSecrets(envFile, "http://localhost:3000", { dnsServers: "127.0.0.1:5354" })).toEqual([
+      "JWT_PRIVATE_KEY",
+      "JWKS",
+      "SITE_URL",
+      "ENCRYPTION_KEYS",
+      "ALLOW_PRIVATE_WEBHOOK_URLS",
+      "DNS_SERVERS",
+    ]);
+    expect((await readValues()).DNS_SERVERS).toBe("127.0.0.1:5354");
+
+    // A value the developer chose, or one generated earlier for another port, is theirs to change.
+    await writeFile(envFile, "DNS_SERVERS=10.0.0.53\n");
+    expect(await ensureDevSecrets(envFile, "http://localhost:3000", { dnsServers: "127.0.0.1:5363" })).not.toContain("DNS_SERVERS");
+    expect((await readValues()).DNS_SERVERS).toBe("10.0.0.53");
+    // Empty means the system resolvers.
+    await writeFile(envFile, "DNS_SERVERS=\n");
+    expect(await ensureDevSecrets(envFile, "http://localhost:3000", { dnsServers: "127.0.0.1:5363" })).not.toContain("DNS_SERVERS");
+    expect((await readValues()).DNS_SERVERS).toBe("");
+  });
+
+  it("adds DNS_SERVERS to a file that has everything else", async () => {
+    await ensureDevSecrets(envFile, "http://localhost:3000");
+    const before = await readFile(envFile, "utf8");
+    expect(await ensureDevSecrets(envFile, "http://localhost:3000", { dnsServers: "127.0.0.1:5354" })).toEqual(["DNS_SERVERS"]);
+    const text = await readFile(envFile, "utf8");
+    expect(text.startsWith(before)).toBe(true);
+    expect((await readValues()).DNS_SERVERS).toBe("127.0.0.1:5354");
   });
 
   it("refuses to generate a private key that would not match an existing JWKS", async () => {

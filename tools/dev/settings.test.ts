@@ -10,6 +10,8 @@ describe("readDevSettings", () => {
       dataDir: ".convex-local/data",
       envFile: ".env.convex.local",
       reset: false,
+      dnsPort: 5354,
+      dnsRecordsFile: ".convex-local/dns-records.json",
     });
   });
 
@@ -21,6 +23,8 @@ describe("readDevSettings", () => {
       CONVEX_LOCAL_DATA_DIR: ".convex-local/e2e-data",
       CONVEX_LOCAL_ENV_FILE: ".convex-local/e2e.env",
       CONVEX_LOCAL_RESET: "1",
+      DEV_DNS_PORT: "5363",
+      DEV_DNS_RECORDS: ".convex-local/e2e-dns-records.json",
     });
     expect(settings).toEqual({
       devPort: 3100,
@@ -29,12 +33,21 @@ describe("readDevSettings", () => {
       dataDir: ".convex-local/e2e-data",
       envFile: ".convex-local/e2e.env",
       reset: true,
+      dnsPort: 5363,
+      dnsRecordsFile: ".convex-local/e2e-dns-records.json",
     });
+  });
+
+  it("keeps the DNS records file beside the data directory", () => {
+    expect(readDevSettings({ CONVEX_LOCAL_DATA_DIR: "/tmp/stack/data" }).dnsRecordsFile).toBe("/tmp/stack/dns-records.json");
   });
 
   it.each(["abc", "0", "70000", "3000.5"])("rejects the port %s", (value) => {
     expect(() => readDevSettings({ CONVEX_LOCAL_PORT: value })).toThrow(
       `CONVEX_LOCAL_PORT must be a port number between 1 and 65535, but it is "${value}".`,
+    );
+    expect(() => readDevSettings({ DEV_DNS_PORT: value })).toThrow(
+      `DEV_DNS_PORT must be a port number between 1 and 65535, but it is "${value}".`,
     );
   });
 });

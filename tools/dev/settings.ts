@@ -1,3 +1,5 @@
+import path from "node:path";
+
 /**
  * Where `npm run dev` puts things. Every value can be overridden through the
  * environment so that Playwright can start a second, isolated stack next to a
@@ -14,18 +16,26 @@ export interface DevSettings {
   dataDir: string;
   /** Dotenv file the backend's functions read their env from. */
   envFile: string;
-  /** Start the embedded backend with empty data. */
+  /** Start the embedded backend with empty data (and the dev DNS server with no records). */
   reset: boolean;
+  /** Port of the dev DNS server (UDP and TCP) that the embedded backend's DNS lookups go to. */
+  dnsPort: number;
+  /** The dev DNS server's records file (edited at /dev/dns), relative to the repo root or absolute. */
+  dnsRecordsFile: string;
 }
 
 export function readDevSettings(env: Record<string, string | undefined>): DevSettings {
+  const dataDir = env.CONVEX_LOCAL_DATA_DIR || ".convex-local/data";
   return {
     devPort: readPort(env, "DEV_PORT", 3000),
     convexPort: readPort(env, "CONVEX_LOCAL_PORT", 3210),
     convexSitePort: readPort(env, "CONVEX_LOCAL_SITE_PORT", 3211),
-    dataDir: env.CONVEX_LOCAL_DATA_DIR || ".convex-local/data",
+    dataDir,
     envFile: env.CONVEX_LOCAL_ENV_FILE || ".env.convex.local",
     reset: env.CONVEX_LOCAL_RESET === "1",
+    dnsPort: readPort(env, "DEV_DNS_PORT", 5354),
+    // Next to the data directory, like the admin key: local state that `rm -rf .convex-local` clears.
+    dnsRecordsFile: env.DEV_DNS_RECORDS || path.join(path.dirname(dataDir), "dns-records.json"),
   };
 }
 
