@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
   test: {
     environment: "node",
-    include: ["convex/**/*.test.ts", "lib/**/*.test.ts", "components/**/*.test.tsx", "tools/**/*.test.ts"],
+    include: ["convex/**/*.test.ts", "lib/**/*.test.ts", "components/**/*.test.{ts,tsx}", "tools/**/*.test.ts"],
     // convex-test must be transformed by vite so `import.meta.glob` resolves.
     server: { deps: { inline: ["convex-test"] } },
     testTimeout: 20_000,

@@ -28,8 +28,10 @@ async function connectionFor(ctx: QueryCtx & { auth: { userId: Doc<"users">["_id
   return connection;
 }
 
-function actorOf(ctx: { auth: { userId: Doc<"users">["_id"] } }) {
-  return userActor(ctx.auth.userId);
+/** The caller as the audit log names them: id plus the name or email at the time. */
+async function actorOf(ctx: QueryCtx & { auth: { userId: Doc<"users">["_id"] } }) {
+  const user = await auth.user.get(ctx, ctx.auth.userId);
+  return userActor(ctx.auth.userId, user?.name ?? user?.email ?? undefined);
 }
 
 // Connection
@@ -38,7 +40,7 @@ export const createConnection = authMutation({
   args: { groupId: v.string(), protocol, name: v.optional(v.string()) },
   handler: async (ctx, args) => {
     const { groupId } = await auth.member.assert(ctx, { userId: ctx.auth.userId, groupId: args.groupId, grants: ["connection.create"] });
-    return await auth.connection.create(ctx, { groupId, protocol: args.protocol, name: args.name, actor: actorOf(ctx) });
+    return await auth.connection.create(ctx, { groupId, protocol: args.protocol, name: args.name, actor: await actorOf(ctx) });
   },
 });
 
@@ -74,7 +76,7 @@ export const updateConnection = authMutation({
   args: { id: v.string(), data: v.object({ name: v.optional(v.string()), status: v.optional(connectionStatusValidator) }) },
   handler: async (ctx, args) => {
     const connection = await connectionFor(ctx, args.id, ["connection.manage"]);
-    await auth.connection.update(ctx, { connection, patch: args.data, actor: actorOf(ctx) });
+    await auth.connection.update(ctx, { connection, patch: args.data, actor: await actorOf(ctx) });
     return null;
   },
 });
@@ -83,7 +85,7 @@ export const deleteConnection = authMutation({
   args: { id: v.string() },
   handler: async (ctx, args) => {
     const connection = await connectionFor(ctx, args.id, ["connection.manage"]);
-    await auth.connection.delete(ctx, { connection, actor: actorOf(ctx) });
+    await auth.connection.delete(ctx, { connection, actor: await actorOf(ctx) });
     return null;
   },
 });
@@ -126,7 +128,7 @@ export const setDomains = authMutation({
   args: { connectionId: v.string(), domains: v.array(v.string()), primary: v.optional(v.string()) },
   handler: async (ctx, args) => {
     const connection = await connectionFor(ctx, args.connectionId, ["connection.domain.manage"]);
-    await auth.connection.domain.set(ctx, { connection, domains: args.domains, primary: args.primary, actor: actorOf(ctx) });
+    await auth.connection.domain.set(ctx, { connection, domains: args.domains, primary: args.primary, actor: await actorOf(ctx) });
     return (await auth.connection.domain.list(ctx, connection._id)).map(auth.connection.domain.describe);
   },
 });
@@ -138,7 +140,7 @@ export const requestDomainVerification = authMutation({
     const [check] = await auth.connection.domain.validate(ctx, { connectionId: connection._id, domains: [args.domain] });
     const row = check?.domain ? (await auth.connection.domain.list(ctx, connection._id)).find((d) => d.domain === check.domain) : null;
     if (!row) fail("NOT_FOUND", "This connection doesn't claim that domain.");
-    return await auth.connection.domain.requestVerification(ctx, { domain: row, actor: actorOf(ctx) });
+    return await auth.connection.domain.requestVerification(ctx, { domain: row, actor: await actorOf(ctx) });
   },
 });
 
@@ -277,7 +279,7 @@ export const updatePolicy = authMutation({
   args: { groupId: v.string(), data: policyPatch },
   handler: async (ctx, args) => {
     const { groupId } = await auth.member.assert(ctx, { userId: ctx.auth.userId, groupId: args.groupId, grants: ["connection.policy.manage"] });
-    return await auth.connection.policy.update(ctx, { groupId, patch: withoutUndefined(args.data), actor: actorOf(ctx) });
+    return await auth.connection.policy.update(ctx, { groupId, patch: withoutUndefined(args.data), actor: await actorOf(ctx) });
   },
 });
 
@@ -329,7 +331,7 @@ export const createWebhookEndpoint = authMutation({
       url: args.url,
       kinds: args.kinds,
       createdByUserId: ctx.auth.userId,
-      actor: actorOf(ctx),
+      actor: await actorOf(ctx),
     });
   },
 });
@@ -354,14 +356,14 @@ export const disableWebhookEndpoint = authMutation({
   args: { endpointId: v.string() },
   handler: async (ctx, args) => {
     const endpoint = await endpointFor(ctx, args.endpointId);
-    await auth.connection.webhook.disable(ctx, endpoint._id, actorOf(ctx));
+    await auth.connection.webhook.disable(ctx, endpoint._id, await actorOf(ctx));
     return null;
   },
 });
 
 export const rotateWebhookSecret = authMutation({
   args: { endpointId: v.string() },
-  handler: async (ctx, args) => auth.connection.webhook.rotateSecret(ctx, (await endpointFor(ctx, args.endpointId))._id, actorOf(ctx)),
+  handler: async (ctx, args) => auth.connection.webhook.rotateSecret(ctx, (await endpointFor(ctx, args.endpointId))._id, await actorOf(ctx)),
 });
 
 export const listWebhookDeliveries = authQuery({

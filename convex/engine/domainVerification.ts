@@ -40,7 +40,9 @@ export const record = internalMutation({
   },
   handler: async (ctx, args) => {
     const claim = await claimFor(ctx, args);
-    const actor = userActor(ctx.db.normalizeId("users", args.userId)!);
+    const userId = ctx.db.normalizeId("users", args.userId)!;
+    const user = await ctx.db.get(userId);
+    const actor = userActor(userId, user?.name ?? user?.email ?? undefined);
     return await recordVerificationCheck(ctx, { domainId: claim._id, lookup: args.lookup, actor });
   },
 });

@@ -52,7 +52,7 @@ export async function validatePolicy(ctx: QueryCtx, groupId: Id<"groups">, polic
     add("userCreation.scim", connections.some((c) => c.scim?.status === "enabled"), "warning", "No connection has SCIM enabled: nobody new could get an account.");
   }
   if (policy.accountLinking === "none") {
-    add("accountLinking.none", true, "warning", "People who already have a password account can't use SSO with the same email.");
+    add("accountLinking.none", false, "warning", "People who already have a password account can't use SSO with the same email.");
   }
   return checks;
 }

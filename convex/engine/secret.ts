@@ -8,6 +8,8 @@
  * Read paths never return a `Sealed` value: callers expose `hasSecret`
  * instead, and only protocol code (token exchange, signing) opens one.
  */
+import { fail } from "./errors";
+
 export interface Sealed {
   keyId: string;
   iv: string;
@@ -21,7 +23,7 @@ interface Key {
 
 function keys(): Key[] {
   const raw = process.env.ENCRYPTION_KEYS;
-  if (!raw) throw new Error("ENCRYPTION_KEYS is not set: secrets cannot be stored. See .env.example.");
+  if (!raw) fail("NOT_AVAILABLE", "Secrets can't be stored: ENCRYPTION_KEYS is not set on the deployment (see .env.example).");
   return raw.split(",").map((entry) => {
     const [id, material] = entry.trim().split(":");
     const bytes = Uint8Array.from(atob(material ?? ""), (c) => c.charCodeAt(0));
