@@ -25,7 +25,7 @@ test.afterEach(() => {
 
 /** Unique per call: the records file outlives a single test. */
 function challengeName(label: string): string {
-  return `_convex-sso-challenge.${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.example.com`;
+  return `_group-sso-challenge.${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.example.com`;
 }
 
 /** The TXT values at `name` on the e2e dev DNS server (chunks joined); none when the name does not exist. */
@@ -63,7 +63,7 @@ async function publish(page: Page, name: string, value: string): Promise<void> {
 
 test("a record published on the page is served, to the app too, until it is deleted", async ({ page }) => {
   const name = challengeName("publish");
-  const value = `convex-sso-verification=${Math.random().toString(36).slice(2)}`;
+  const value = `group-sso-verification=${Math.random().toString(36).slice(2)}`;
   await page.goto("/dev/dns");
   await expect(page.getByRole("heading", { name: "Dev DNS", level: 1 })).toBeVisible();
 
@@ -112,7 +112,7 @@ test("the form says what is wrong before publishing anything", async ({ page }) 
 
   await page.getByRole("button", { name: "Publish record" }).click();
   await expect(name).toHaveAttribute("aria-invalid", "true");
-  await expect(name).toHaveAccessibleDescription("Enter a name, e.g. _convex-sso-challenge.example.com.");
+  await expect(name).toHaveAccessibleDescription("Enter a name, e.g. _group-sso-challenge.example.com.");
   await expect(name).toBeFocused();
   await expect(value).toHaveAccessibleDescription("Enter the value.");
 

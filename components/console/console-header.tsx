@@ -4,7 +4,7 @@ import { ConsoleNav } from "./console-nav";
 import { GroupSwitcher } from "./group-switcher";
 import { UserMenu } from "./user-menu";
 
-/** The console's top bar: product, organization switcher, sections, and the signed-in person. */
+/** The console's top bar: product, organization switcher and the signed-in person, with the sections below. */
 export function ConsoleHeader() {
   return (
     <header className="bg-background/90 sticky top-0 z-30 border-b backdrop-blur">
@@ -21,12 +21,14 @@ export function ConsoleHeader() {
           /
         </span>
         <GroupSwitcher />
-        <ConsoleNav className="ml-2 hidden md:block" />
         <div className="ml-auto shrink-0">
           <UserMenu />
         </div>
       </div>
-      <ConsoleNav className="overflow-x-auto border-t px-2 py-1 md:hidden" />
+      {/* Sections get a row of their own at every width: six of them don't fit next to the switcher and menu. */}
+      <div className="border-t">
+        <ConsoleNav className="mx-auto max-w-5xl px-1.5 py-1 sm:px-3" />
+      </div>
     </header>
   );
 }

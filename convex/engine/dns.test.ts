@@ -8,11 +8,11 @@ import { newBackend } from "../../tools/testing/convex";
  * resolveTxt against a real DNS server: a dns2 UDP server on 127.0.0.1 that
  * answers from the zone below, exactly as published (chunks included).
  */
-const LONG_VALUE = `convex-sso-verification=${"a".repeat(250)}${"b".repeat(100)}`;
+const LONG_VALUE = `group-sso-verification=${"a".repeat(250)}${"b".repeat(100)}`;
 const ZONE: Record<string, { txt: string[][] } | { servfail: true }> = {
-  "_convex-sso-challenge.example.com": { txt: [["convex-sso-verification=abc123"], ["v=other"]] },
+  "_group-sso-challenge.example.com": { txt: [["group-sso-verification=abc123"], ["v=other"]] },
   // Over 255 bytes: published as several character-strings, which the action joins back.
-  "_convex-sso-challenge.long.example.com": { txt: [[LONG_VALUE.slice(0, 255), LONG_VALUE.slice(255)]] },
+  "_group-sso-challenge.long.example.com": { txt: [[LONG_VALUE.slice(0, 255), LONG_VALUE.slice(255)]] },
   "broken.example.com": { servfail: true },
 };
 const RCODE_SERVFAIL = 2;
@@ -56,26 +56,26 @@ function resolveTxt(name: string) {
 describe("resolveTxt", () => {
   it("returns every TXT record of the name", async () => {
     process.env.DNS_SERVERS = serverAddress;
-    expect(await resolveTxt("_convex-sso-challenge.example.com")).toEqual({
+    expect(await resolveTxt("_group-sso-challenge.example.com")).toEqual({
       ok: true,
-      records: ["convex-sso-verification=abc123", "v=other"],
+      records: ["group-sso-verification=abc123", "v=other"],
     });
   });
 
   it("joins a long record's chunks into one value", async () => {
     process.env.DNS_SERVERS = serverAddress;
-    expect(await resolveTxt("_convex-sso-challenge.long.example.com")).toEqual({ ok: true, records: [LONG_VALUE] });
+    expect(await resolveTxt("_group-sso-challenge.long.example.com")).toEqual({ ok: true, records: [LONG_VALUE] });
   });
 
   it("looks names up in lowercase, fully qualified or not", async () => {
     process.env.DNS_SERVERS = ` ${serverAddress} `;
-    expect(await resolveTxt(" _Convex-SSO-Challenge.Example.com. ")).toMatchObject({ ok: true, records: { length: 2 } });
-    expect(queriedNames).toEqual(["_convex-sso-challenge.example.com"]);
+    expect(await resolveTxt(" _group-sso-Challenge.Example.com. ")).toMatchObject({ ok: true, records: { length: 2 } });
+    expect(queriedNames).toEqual(["_group-sso-challenge.example.com"]);
   });
 
   it("answers a name without TXT records with no records, not an error", async () => {
     process.env.DNS_SERVERS = serverAddress;
-    expect(await resolveTxt("_convex-sso-challenge.missing.example.com")).toEqual({ ok: true, records: [] });
+    expect(await resolveTxt("_group-sso-challenge.missing.example.com")).toEqual({ ok: true, records: [] });
   });
 
   it("reports a server failure", async () => {
@@ -91,7 +91,7 @@ describe("resolveTxt", () => {
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     process.env.DNS_SERVERS = `127.0.0.1:${port}`;
 
-    const result = await resolveTxt("_convex-sso-challenge.example.com");
+    const result = await resolveTxt("_group-sso-challenge.example.com");
     // Loopback answers "port unreachable" at once; should that be filtered, the resolver times out instead.
     expect(result).toEqual({ ok: false, reason: expect.stringMatching(/^DNS lookup failed: (ECONNREFUSED|ETIMEOUT)$/) });
   });

@@ -6,7 +6,7 @@ import { internalAction } from "../_generated/server";
 
 /**
  * DNS TXT lookups for domain verification: a group admin proves they own a
- * domain by publishing a TXT record (e.g. `_convex-sso-challenge.example.com`)
+ * domain by publishing a TXT record (e.g. `_group-sso-challenge.example.com`)
  * that the domain engine then looks for through this action.
  *
  * Servers come from `DNS_SERVERS` (comma-separated `host:port`, IP addresses

@@ -12,7 +12,7 @@ const USAGE = `Usage: tsx tools/dev-dns/cli.ts --records <file> [--port <port>] 
 
 A development DNS server on 127.0.0.1 (UDP and TCP) that answers TXT queries
 from a JSON records file and picks up changes to it without a restart:
-  {"records": [{"name": "_convex-sso-challenge.example.com", "type": "TXT", "value": "…"}]}
+  {"records": [{"name": "_group-sso-challenge.example.com", "type": "TXT", "value": "…"}]}
 
   --records <file>  the records file (created when missing)
   --port <port>     default 5353

@@ -25,7 +25,7 @@ export const dnsNameField = z
   .pipe(
     z
       .string()
-      .min(1, "Enter a name, e.g. _convex-sso-challenge.example.com.")
+      .min(1, "Enter a name, e.g. _group-sso-challenge.example.com.")
       .max(MAX_NAME_LENGTH, `Use at most ${MAX_NAME_LENGTH} characters.`)
       .refine(
         (name) => name.split(".").every((label) => LABEL.test(label)),

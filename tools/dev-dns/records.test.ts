@@ -13,7 +13,7 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-const challenge = { name: "_convex-sso-challenge.example.com", type: "TXT" as const, value: "token-1" };
+const challenge = { name: "_group-sso-challenge.example.com", type: "TXT" as const, value: "token-1" };
 
 describe("dev DNS records file", () => {
   it("reads a missing file as no records", async () => {
@@ -21,7 +21,7 @@ describe("dev DNS records file", () => {
   });
 
   it("adds a record, normalizing the name and trimming the value, in the documented format", async () => {
-    expect(await addRecord(file, { name: " _Convex-SSO-Challenge.Example.com. ", type: "TXT", value: "  token-1 " })).toEqual({
+    expect(await addRecord(file, { name: " _group-sso-Challenge.Example.com. ", type: "TXT", value: "  token-1 " })).toEqual({
       added: true,
       records: [challenge],
     });

@@ -43,7 +43,7 @@ async function start(): Promise<DevDns> {
   return dns;
 }
 
-const NAME = "_convex-sso-challenge.example.com";
+const NAME = "_group-sso-challenge.example.com";
 
 async function errorCode(promise: Promise<unknown>): Promise<string | undefined> {
   return promise.then(
@@ -55,18 +55,18 @@ async function errorCode(promise: Promise<unknown>): Promise<string | undefined>
 describe("dev DNS server", () => {
   it("answers TXT queries from the records file", async () => {
     await writeRecords(recordsFile, [
-      { name: NAME, type: "TXT", value: "convex-sso-verification=abc" },
+      { name: NAME, type: "TXT", value: "group-sso-verification=abc" },
       { name: NAME, type: "TXT", value: "second" },
     ]);
     await start();
-    expect((await resolver.resolveTxt(NAME)).sort()).toEqual([["convex-sso-verification=abc"], ["second"]]);
+    expect((await resolver.resolveTxt(NAME)).sort()).toEqual([["group-sso-verification=abc"], ["second"]]);
     expect(queries).toEqual([{ transport: "udp", name: NAME, type: "TXT", status: "NOERROR", answers: 2 }]);
   });
 
   it("matches names case-insensitively", async () => {
     await writeRecords(recordsFile, [{ name: NAME, type: "TXT", value: "v" }]);
     await start();
-    expect(await resolver.resolveTxt("_Convex-SSO-Challenge.EXAMPLE.com")).toEqual([["v"]]);
+    expect(await resolver.resolveTxt("_group-sso-Challenge.EXAMPLE.com")).toEqual([["v"]]);
   });
 
   it("splits a value over 255 bytes into character-strings", async () => {

@@ -76,7 +76,7 @@ export function PublishRecordForm() {
         name="name"
         autoComplete="off"
         spellCheck={false}
-        placeholder="_convex-sso-challenge.example.com"
+        placeholder="_group-sso-challenge.example.com"
         className="font-mono"
         value={name}
         onChange={(event) => {
@@ -93,7 +93,7 @@ export function PublishRecordForm() {
         name="value"
         autoComplete="off"
         spellCheck={false}
-        placeholder="convex-sso-verification=…"
+        placeholder="group-sso-verification=…"
         className="font-mono"
         value={value}
         onChange={(event) => {

@@ -1,0 +1,35 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { SecretReveal } from "./secret-reveal";
+
+type SecretDialogProps = {
+  /** The secret to show; null keeps the dialog closed. Drop it on close: it is never shown twice. */
+  secret: string | null;
+  title: string;
+  description: string;
+  onDone: () => void;
+};
+
+/** Shows a freshly issued secret once. A click outside doesn't close it: "Done" (or Escape) does. */
+export function SecretDialog({ secret, title, description, onDone }: SecretDialogProps) {
+  return (
+    <Dialog open={secret !== null} onOpenChange={(open) => !open && onDone()}>
+      {secret !== null && (
+        <DialogContent className="max-w-lg" onInteractOutside={(event) => event.preventDefault()}>
+          <DialogHeader>
+            <DialogTitle>{title}</DialogTitle>
+            <DialogDescription>{description}</DialogDescription>
+          </DialogHeader>
+          <SecretReveal secret={secret} />
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button>Done</Button>
+            </DialogClose>
+          </DialogFooter>
+        </DialogContent>
+      )}
+    </Dialog>
+  );
+}
