@@ -24,7 +24,8 @@ function unique(label: string): string {
 function watchConsole(page: Page) {
   const errors: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
+    // Chromium reports a failed resource without its URL in the text; the location has it.
+    if (message.type() === "error") errors.push(`${message.text()} ${message.location().url ?? ""}`.trim());
   });
   page.on("pageerror", (error) => errors.push(`${error.name}: ${error.message}`));
   const allowed: RegExp[] = [];

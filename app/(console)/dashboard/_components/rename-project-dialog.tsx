@@ -1,97 +1,21 @@
 "use client";
 
 import { useMutation } from "convex/react";
-import { LoaderCircle, Pencil } from "lucide-react";
-import { useState, type FormEvent } from "react";
-import * as z from "zod";
-import { FormMessage } from "@/components/console/form-message";
-import { TextField } from "@/components/console/text-field";
-import { useConsoleAction } from "@/components/console/use-action-state";
-import { Button } from "@/components/ui/button";
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "@/components/ui/dialog";
+import { RenameDialog } from "@/components/console/rename-dialog";
 import { api } from "@/convex/_generated/api";
 import { projectSchema } from "@/lib/validation/group";
 import type { Project } from "./project-row";
-import { Form } from "@/components/ui/form";
 
 export function RenameProjectDialog({ project }: { project: Project }) {
   const renameProject = useMutation(api.projects.rename);
-  const [open, setOpen] = useState(false);
-  const [name, setName] = useState(project.name);
-  const [fieldError, setFieldError] = useState<string | null>(null);
-  const { pending, error, run, reset } = useConsoleAction();
-
-  function changeOpen(next: boolean) {
-    if (pending) return;
-    if (next) {
-      // Start from the current name each time.
-      setName(project.name);
-      setFieldError(null);
-      reset();
-    }
-    setOpen(next);
-  }
-
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = projectSchema.safeParse({ name });
-    if (!parsed.success) {
-      setFieldError(z.flattenError(parsed.error).fieldErrors.name?.[0] ?? "Check the name.");
-      return;
-    }
-    const outcome = await run(() => renameProject({ projectId: project._id, name: parsed.data.name }));
-    if (outcome.ok) setOpen(false);
-  }
-
   return (
-    <Dialog open={open} onOpenChange={changeOpen}>
-      <DialogTrigger asChild>
-        <Button variant="outline" size="sm" aria-label={`Rename ${project.name}`}>
-          <Pencil aria-hidden />
-          Rename
-        </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <Form onSubmit={handleSubmit} className="grid gap-4">
-          <DialogHeader>
-            <DialogTitle>Rename project</DialogTitle>
-            <DialogDescription>Everyone in the organization sees the new name right away.</DialogDescription>
-          </DialogHeader>
-          <TextField
-            label="Project name"
-            name="name"
-            autoComplete="off"
-            value={name}
-            onChange={(event) => {
-              setName(event.target.value);
-              setFieldError(null);
-            }}
-            error={fieldError}
-            disabled={pending}
-          />
-          {error && <FormMessage tone="error">{error.message}</FormMessage>}
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="outline" disabled={pending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" disabled={pending}>
-              {pending && <LoaderCircle aria-hidden className="animate-spin" />}
-              Save
-            </Button>
-          </DialogFooter>
-        </Form>
-      </DialogContent>
-    </Dialog>
+    <RenameDialog
+      name={project.name}
+      title="Rename project"
+      description="Everyone in the organization sees the new name right away."
+      label="Project name"
+      schema={projectSchema}
+      rename={(name) => renameProject({ projectId: project._id, name })}
+    />
   );
 }
