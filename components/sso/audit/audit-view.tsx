@@ -2,16 +2,15 @@
 
 import type { Preloaded } from "convex/react";
 import { ScrollText } from "lucide-react";
-import Link from "next/link";
 import { PageHeader } from "@/components/console/page-header";
 import { QueryError } from "@/components/console/query-error";
 import { Skeleton } from "@/components/console/skeleton";
 import { hasGrant } from "@/components/console/use-active-group";
 import { useConsoleQuery } from "@/components/console/use-console-query";
-import { buttonVariants } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
+import { Card, CardDescription, CardHeader } from "@/components/ui/card";
 import { api } from "@/convex/_generated/api";
 import { AuditLog } from "./audit-log";
+import { NoOrganization } from "@/components/console/no-organization";
 
 /** The active organization's audit log, for callers with connection.audit.read. */
 export function AuditView({ preloadedGroup }: { preloadedGroup: Preloaded<typeof api.groups.active> | null }) {
@@ -35,21 +34,7 @@ export function AuditView({ preloadedGroup }: { preloadedGroup: Preloaded<typeof
   }
   if (group.status === "error") return <QueryError error={group.error} what="your organization" />;
   if (group.data === null) {
-    return (
-      <>
-        <PageHeader eyebrow="Settings · SSO" title="Audit log" />
-        <Card>
-          <CardHeader>
-            <CardDescription>You are not a member of any organization yet.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <Link href="/onboarding" className={buttonVariants()}>
-              Create organization
-            </Link>
-          </CardContent>
-        </Card>
-      </>
-    );
+    return <NoOrganization eyebrow="Settings · SSO" title="Audit log" />;
   }
 
   const active = group.data;

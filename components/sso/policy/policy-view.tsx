@@ -2,16 +2,15 @@
 
 import type { Preloaded } from "convex/react";
 import { ShieldCheck } from "lucide-react";
-import Link from "next/link";
 import { PageHeader } from "@/components/console/page-header";
 import { QueryError } from "@/components/console/query-error";
 import { Skeleton } from "@/components/console/skeleton";
 import { hasGrant, type ActiveGroup } from "@/components/console/use-active-group";
 import { useConsoleQuery } from "@/components/console/use-console-query";
-import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { api } from "@/convex/_generated/api";
 import { PolicyForm } from "./policy-form";
+import { NoOrganization } from "@/components/console/no-organization";
 
 export type PreloadedPolicy = { groupId: string; preloaded: Preloaded<typeof api.auth.group.getPolicy> };
 
@@ -30,7 +29,7 @@ export function PolicyView({ preloadedGroup, preloadedPolicy }: PolicyViewProps)
 
   if (group.status === "pending") return <PolicySkeleton />;
   if (group.status === "error") return <QueryError error={group.error} what="your organization" />;
-  if (group.data === null) return <NoOrganization />;
+  if (group.data === null) return <NoOrganization eyebrow="Settings · SSO" title="Sign-in policy" />;
 
   const active = group.data;
   return (
@@ -71,24 +70,6 @@ function PolicyEditor({
   if (policy.status === "pending") return <PolicyFormSkeleton />;
   if (policy.status === "error") return <QueryError error={policy.error} what="the sign-in policy" />;
   return <PolicyForm group={group} saved={policy.data} canManage={hasGrant(group, "connection.policy.manage")} />;
-}
-
-function NoOrganization() {
-  return (
-    <>
-      <PageHeader eyebrow="Settings · SSO" title="Sign-in policy" />
-      <Card>
-        <CardHeader>
-          <CardDescription>You are not a member of any organization yet.</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <Link href="/onboarding" className={buttonVariants()}>
-            Create organization
-          </Link>
-        </CardContent>
-      </Card>
-    </>
-  );
 }
 
 function PolicySkeleton() {

@@ -13,6 +13,7 @@ import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/
 import { api } from "@/convex/_generated/api";
 import { ConnectionList } from "./connection-list";
 import { CreateConnectionDialog } from "./create-connection-dialog";
+import { NoOrganization } from "@/components/console/no-organization";
 
 type ConnectionsViewProps = {
   preloadedGroup: Preloaded<typeof api.groups.active> | null;
@@ -30,21 +31,7 @@ export function ConnectionsView({ preloadedGroup, preloadedConnections }: Connec
   if (group.status === "pending") return <ConnectionsSkeleton />;
   if (group.status === "error") return <QueryError error={group.error} what="your organization" />;
   if (group.data === null) {
-    return (
-      <>
-        <PageHeader eyebrow="Settings" title="SSO connections" />
-        <Card>
-          <CardHeader>
-            <CardDescription>You are not a member of any organization yet.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <Link href="/onboarding" className={buttonVariants()}>
-              Create organization
-            </Link>
-          </CardContent>
-        </Card>
-      </>
-    );
+    return <NoOrganization eyebrow="Settings" title="SSO connections" />;
   }
 
   const active = group.data;

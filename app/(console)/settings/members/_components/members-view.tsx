@@ -1,19 +1,18 @@
 "use client";
 
 import type { Preloaded } from "convex/react";
-import Link from "next/link";
 import { PageHeader } from "@/components/console/page-header";
 import { QueryError } from "@/components/console/query-error";
 import { ListSkeleton, Skeleton } from "@/components/console/skeleton";
 import { hasGrant } from "@/components/console/use-active-group";
 import { useConsoleQuery } from "@/components/console/use-console-query";
-import { buttonVariants } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
+import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { api } from "@/convex/_generated/api";
 import { InviteForm } from "./invite-form";
 import { LeaveGroupCard } from "./leave-group-card";
 import { MemberList } from "./member-list";
 import { PendingInvites } from "./pending-invites";
+import { NoOrganization } from "@/components/console/no-organization";
 
 type MembersViewProps = {
   preloadedGroup: Preloaded<typeof api.groups.active> | null;
@@ -30,21 +29,7 @@ export function MembersView({ preloadedGroup }: MembersViewProps) {
   if (group.status === "pending") return <MembersSkeleton />;
   if (group.status === "error") return <QueryError error={group.error} what="your organization" />;
   if (group.data === null) {
-    return (
-      <>
-        <PageHeader eyebrow="Settings" title="Members" />
-        <Card>
-          <CardHeader>
-            <CardDescription>You are not a member of any organization yet.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <Link href="/onboarding" className={buttonVariants()}>
-              Create organization
-            </Link>
-          </CardContent>
-        </Card>
-      </>
-    );
+    return <NoOrganization eyebrow="Settings" title="Members" />;
   }
 
   const active = group.data;
