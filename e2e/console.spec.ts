@@ -4,6 +4,7 @@ import { api } from "../convex/_generated/api";
 import { appError } from "../lib/errors";
 import { convexUrl } from "./stack";
 import { convexAs, enterCode, newAccount, readLatestMail, signIn, signUp, verificationCode } from "./support/accounts";
+import { ConsoleErrors } from "./support/console-errors";
 
 /**
  * The signed-in console: organizations, projects, members and invitations,
@@ -16,33 +17,10 @@ function unique(label: string): string {
   return `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 }
 
-/**
- * Errors a page logs (console.error, uncaught exceptions, failed requests).
- * `allow` excuses the ones a test provokes on purpose: the Convex client logs
- * every refused mutation with console.error.
- */
-function watchConsole(page: Page) {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    // Chromium reports a failed resource without its URL in the text; the location has it.
-    if (message.type() === "error") errors.push(`${message.text()} ${message.location().url ?? ""}`.trim());
-  });
-  page.on("pageerror", (error) => errors.push(`${error.name}: ${error.message}`));
-  const allowed: RegExp[] = [];
-  return {
-    allow: (pattern: RegExp) => allowed.push(pattern),
-    expectNone: () =>
-      expect(
-        errors.filter((text) => !allowed.some((pattern) => pattern.test(text))),
-        "errors in the browser console",
-      ).toEqual([]),
-  };
-}
-
-let watched: Array<ReturnType<typeof watchConsole>>;
+let watched: ConsoleErrors[];
 
 test.beforeEach(({ page }) => {
-  watched = [watchConsole(page)];
+  watched = [new ConsoleErrors(page)];
 });
 
 test.afterEach(() => {
@@ -137,7 +115,7 @@ test("owner and member: organization, projects, invitation, roles live, sign out
   expect(invitePath, "the invitation link").toBeTruthy();
   const contextB = await browser.newContext();
   const pageB = await contextB.newPage();
-  watched.push(watchConsole(pageB));
+  watched.push(new ConsoleErrors(pageB));
   await pageB.goto(invitePath!);
   await pageB.getByRole("link", { name: "Create an account" }).click();
   await expect(pageB).toHaveURL(`/sign-up?redirectTo=${encodeURIComponent(invitePath!)}`);
@@ -275,7 +253,7 @@ test("account: profile name, email, devices", async ({ page, browser }) => {
   await expect(page.getByTestId("session-count")).toHaveText("You are signed in on this device only.");
   const other = await browser.newContext();
   const otherPage = await other.newPage();
-  watched.push(watchConsole(otherPage));
+  watched.push(new ConsoleErrors(otherPage));
   await signIn(otherPage, account);
   await expect(page.getByTestId("session-count")).toHaveText("You are signed in on 2 devices, including this one.");
   await page.getByRole("button", { name: "Sign out other devices" }).click();

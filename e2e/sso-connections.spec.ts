@@ -3,6 +3,7 @@ import { api } from "../convex/_generated/api";
 import { appError } from "../lib/errors";
 import { appUrl } from "./stack";
 import { convexAs, newAccount, readLatestMail, signUp } from "./support/accounts";
+import { ConsoleErrors } from "./support/console-errors";
 
 /**
  * SSO connections in the console: an admin creates an OIDC connection,
@@ -16,32 +17,10 @@ function unique(label: string): string {
   return `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
-/**
- * Errors a page logs (console.error, uncaught exceptions). `allow` excuses the
- * ones a test provokes on purpose: the Convex client logs every refused
- * mutation with console.error.
- */
-function watchConsole(page: Page) {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  page.on("pageerror", (error) => errors.push(`${error.name}: ${error.message}`));
-  const allowed: RegExp[] = [];
-  return {
-    allow: (pattern: RegExp) => allowed.push(pattern),
-    expectNone: () =>
-      expect(
-        errors.filter((text) => !allowed.some((pattern) => pattern.test(text))),
-        "errors in the browser console",
-      ).toEqual([]),
-  };
-}
-
-let watched: Array<ReturnType<typeof watchConsole>>;
+let watched: ConsoleErrors[];
 
 test.beforeEach(({ page }) => {
-  watched = [watchConsole(page)];
+  watched = [new ConsoleErrors(page)];
 });
 
 test.afterEach(() => {
@@ -188,7 +167,7 @@ test("admin: OIDC connection, domain verified through DNS, checklist; a member s
 
   // Publish the record on the dev DNS server through /dev/dns (in another tab), then verify.
   const dnsPage = await page.context().newPage();
-  watched.push(watchConsole(dnsPage));
+  watched.push(new ConsoleErrors(dnsPage));
   await dnsPage.goto("/dev/dns");
   await dnsPage.getByLabel("Name", { exact: true }).fill(recordName);
   await dnsPage.getByLabel("Value", { exact: true }).fill(recordValue);
@@ -269,7 +248,7 @@ test("admin: OIDC connection, domain verified through DNS, checklist; a member s
   expect(invitePath, "the invitation link").toBeTruthy();
   const memberContext = await browser.newContext();
   const memberPage = await memberContext.newPage();
-  watched.push(watchConsole(memberPage));
+  watched.push(new ConsoleErrors(memberPage));
   await signUp(memberPage, member, { redirectTo: invitePath });
   await expect(memberPage).toHaveURL(invitePath!);
   await memberPage.getByRole("button", { name: "Accept invitation" }).click();

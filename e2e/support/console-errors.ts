@@ -26,6 +26,11 @@ export class ConsoleErrors {
     );
   }
 
+  /** Excuses errors whose text matches, e.g. the Convex client's log of a refusal the test provokes. */
+  allow(pattern: RegExp): void {
+    this.allowed.push(({ text }) => pattern.test(text));
+  }
+
   expectNone(): void {
     const unexpected = this.errors.filter((error) => !this.allowed.some((allow) => allow(error)));
     expect(
