@@ -4,6 +4,7 @@ import { query } from "./_generated/server";
 import { defineAuth } from "./engine/facade";
 import { password } from "./engine/password";
 import { currentSession } from "./engine/session";
+import { ssoProvider } from "./engine/ssoHandoff";
 
 /**
  * The one configuration point for sign-in and sessions.
@@ -18,7 +19,7 @@ import { currentSession } from "./engine/session";
 const JWT_DURATION_MS = 5 * 60 * 1000;
 
 const convexAuthHelpers = convexAuth({
-  providers: [password],
+  providers: [password, ssoProvider],
   jwt: { durationMs: JWT_DURATION_MS },
   session: {
     totalDurationMs: 30 * 24 * 60 * 60 * 1000,
@@ -38,4 +39,8 @@ export const isAuthenticated = query({
   handler: async (ctx) => (await currentSession(ctx)) !== null,
 });
 
-export const auth = defineAuth({ addHttpRoutes: (http) => convexAuthHelpers.auth.addHttpRoutes(http) });
+export const auth = defineAuth({
+  addHttpRoutes: (http) => convexAuthHelpers.auth.addHttpRoutes(http),
+  // Server-only SSO hooks (profileResolved, allowLink, beforeProvision, afterProvision): see engine/provision.ts.
+  sso: { hooks: {} },
+});

@@ -3,6 +3,8 @@ import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
 import { policyFields } from "./engine/policyShape";
 import { oidcConfig, samlConfig, scimConfig, sealed } from "./engine/protocolShapes";
+import { planResult } from "./engine/provision";
+import { extraValue, normalizedProfile } from "./engine/ssoProfile";
 import { actorType, connectionStatus, domainStatus, inviteStatus, memberStatus, projectStatus, role } from "./engine/validators";
 
 /**
@@ -22,6 +24,10 @@ export default defineSchema({
     status: v.optional(v.union(v.literal("active"), v.literal("deactivated"))),
     // The group the console opens on; cleared when the membership goes away.
     activeGroupId: v.optional(v.id("groups")),
+    // The SSO connection that created this user (policy "sameConnection" links only to these).
+    provisionedByConnectionId: v.optional(v.id("connections")),
+    // Extension fields filled from IdP claims by a connection's `profile.extraFields`.
+    extend: v.optional(v.record(v.string(), extraValue)),
   })
     .index("email", ["email"])
     .index("phone", ["phone"]),
@@ -109,7 +115,67 @@ export default defineSchema({
     saml: v.optional(samlConfig),
     scim: v.optional(scimConfig),
     createdByUserId: v.optional(v.id("users")),
+    // The latest admin test sign-in; activation requires a successful one (or an audited override).
+    lastTest: v.optional(v.object({ testId: v.id("ssoTests"), ok: v.boolean(), time: v.number() })),
   }).index("by_groupId", ["groupId"]),
+
+  // An external identity (IdP subject) of a user, per connection.
+  ssoIdentities: defineTable({
+    connectionId: v.id("connections"),
+    subject: v.string(),
+    userId: v.id("users"),
+    email: v.optional(v.string()),
+    lastLoginTime: v.optional(v.number()),
+  })
+    .index("by_connectionId_and_subject", ["connectionId", "subject"])
+    .index("by_userId", ["userId"]),
+
+  // An SSO sign-in in flight, between the start route and the IdP's callback.
+  // Looked up by the SHA-256 of the `state` parameter; single use (consumed
+  // rows stay until they expire, so a replay is told apart from a forgery).
+  ssoStates: defineTable({
+    stateHash: v.string(),
+    connectionId: v.id("connections"),
+    mode: v.union(v.literal("signIn"), v.literal("test")),
+    testId: v.optional(v.id("ssoTests")),
+    codeVerifier: v.string(),
+    nonce: v.string(),
+    redirectTo: v.optional(v.string()),
+    expiresTime: v.number(),
+    consumedTime: v.optional(v.number()),
+  })
+    .index("by_stateHash", ["stateHash"])
+    .index("by_expiresTime", ["expiresTime"]),
+
+  // The one-time hand-off from a finished SSO callback to a session: the app
+  // exchanges `sso_code` through the "sso" sign-in provider. Only the hash is stored.
+  ssoCodes: defineTable({
+    codeHash: v.string(),
+    userId: v.id("users"),
+    connectionId: v.id("connections"),
+    expiresTime: v.number(),
+  })
+    .index("by_codeHash", ["codeHash"])
+    .index("by_expiresTime", ["expiresTime"]),
+
+  // An admin's test sign-in against a connection's current settings: what the
+  // IdP sent and what the policy would do, without a session or any provisioning.
+  ssoTests: defineTable({
+    connectionId: v.id("connections"),
+    groupId: v.id("groups"),
+    requestedByUserId: v.id("users"),
+    tokenHash: v.string(),
+    status: v.union(v.literal("pending"), v.literal("succeeded"), v.literal("failed")),
+    expiresTime: v.number(),
+    finishedTime: v.optional(v.number()),
+    failure: v.optional(v.object({ code: v.string(), message: v.string() })),
+    // JSON text: the raw claims are arbitrary IdP data.
+    claims: v.optional(v.string()),
+    profile: v.optional(normalizedProfile),
+    plan: v.optional(planResult),
+  })
+    .index("by_tokenHash", ["tokenHash"])
+    .index("by_connectionId", ["connectionId"]),
 
   // An email domain claimed by a connection. `domain` is unique across all
   // groups (one owner). A DNS TXT challenge proves ownership; only verified

@@ -20,8 +20,9 @@ interface Fixture {
   connectionId: Id<"connections">;
   endpointId: Id<"webhookEndpoints">;
   deliveryId: Id<"webhookDeliveries">;
+  testId: string;
   domain: string;
-  other: { groupId: Id<"groups">; connectionId: Id<"connections">; endpointId: Id<"webhookEndpoints">; deliveryId: Id<"webhookDeliveries">; domain: string };
+  other: Omit<Fixture, "t" | "users" | "other">;
 }
 
 beforeAll(async () => {
@@ -43,7 +44,8 @@ async function tenant(t: Backend, admin: TestUser, name: string, domain: string)
   });
   await admin.client.mutation(api.auth.group.sendWebhookTestEvent, { endpointId });
   const deliveryId = await t.run(async (ctx) => (await ctx.db.query("webhookDeliveries").withIndex("by_endpointId", (q) => q.eq("endpointId", endpointId)).first())!._id);
-  return { groupId, connectionId, endpointId, deliveryId, domain };
+  const { testId } = await admin.client.mutation(api.auth.group.startTestSignIn, { connectionId });
+  return { groupId, connectionId, endpointId, deliveryId, testId, domain };
 }
 
 async function fixture(): Promise<Fixture> {
@@ -59,7 +61,7 @@ async function fixture(): Promise<Fixture> {
 }
 
 type Client = TestUser["client"] | Backend;
-type Target = Pick<Fixture, "groupId" | "connectionId" | "endpointId" | "deliveryId" | "domain">;
+type Target = Fixture["other"];
 type Call = (client: Client, target: Target) => Promise<unknown>;
 
 const g = api.auth.group;
@@ -79,10 +81,16 @@ const CALLS: Record<keyof typeof groupRpc, { access: "public" | "admin" | "membe
   requestDomainVerification: { access: "admin", call: (c, x) => c.mutation(g.requestDomainVerification, { connectionId: x.connectionId, domain: x.domain }) },
   // Past authorization it needs a DNS server; with none listening the lookup fails, which is still not a refusal.
   confirmDomainVerification: { access: "admin", call: (c, x) => c.action(g.confirmDomainVerification, { connectionId: x.connectionId, domain: x.domain }) },
-  setOidc: { access: "admin", refusedWith: "NOT_AVAILABLE", call: (c, x) => c.mutation(g.setOidc, { connectionId: x.connectionId, discovery: {}, client: {} }) },
+  setOidc: {
+    access: "admin",
+    call: (c, x) => c.mutation(g.setOidc, { connectionId: x.connectionId, discovery: { issuer: "https://idp.acme.test" }, client: { id: "app", secret: "s3cret" } }),
+  },
   getOidc: { access: "admin", call: (c, x) => c.query(g.getOidc, { connectionId: x.connectionId }) },
   getOidcStatus: { access: "admin", call: (c, x) => c.query(g.getOidcStatus, { connectionId: x.connectionId }) },
-  validateOidc: { access: "admin", call: (c, x) => c.action(g.validateOidc, { connectionId: x.connectionId }) },
+  // Past authorization it needs saved settings, which the fixture's connection doesn't have.
+  validateOidc: { access: "admin", refusedWith: "NOT_READY", call: (c, x) => c.action(g.validateOidc, { connectionId: x.connectionId }) },
+  startTestSignIn: { access: "admin", call: (c, x) => c.mutation(g.startTestSignIn, { connectionId: x.connectionId }) },
+  getTestSignIn: { access: "admin", call: (c, x) => c.query(g.getTestSignIn, { testId: x.testId }) },
   setSaml: { access: "admin", refusedWith: "NOT_AVAILABLE", call: (c, x) => c.action(g.setSaml, { connectionId: x.connectionId, metadata: {} }) },
   getSaml: { access: "admin", call: (c, x) => c.query(g.getSaml, { connectionId: x.connectionId }) },
   getSamlStatus: { access: "admin", call: (c, x) => c.query(g.getSamlStatus, { connectionId: x.connectionId }) },

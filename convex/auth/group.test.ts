@@ -126,8 +126,13 @@ describe("connections", () => {
     await admin.client.mutation(g.setDomains, { connectionId, domains: ["acme.test"] });
     expect((await admin.client.query(g.getConnectionStatus, { id: connectionId })).nextStep).toMatchObject({ id: "domainVerified" });
     await verify(t, "acme.test");
-    await admin.client.mutation(g.updateConnection, { id: connectionId, data: { status: "active", name: "Okta" } });
-    expect(await admin.client.query(g.getConnectionStatus, { id: connectionId })).toMatchObject({ status: "active", ready: true, nextStep: null });
+    expect(await admin.client.query(g.getConnectionStatus, { id: connectionId })).toMatchObject({ ready: true, nextStep: { id: "tested" } });
+    // Without a successful test sign-in, activation is an explicit, audited override.
+    expect(await errorCode(admin.client.mutation(g.updateConnection, { id: connectionId, data: { status: "active" } }))).toBe("NOT_READY");
+    await admin.client.mutation(g.updateConnection, { id: connectionId, data: { status: "active", name: "Okta", overrideTest: true } });
+    expect(await admin.client.query(g.getConnectionStatus, { id: connectionId })).toMatchObject({ status: "active", ready: true, nextStep: { id: "tested" } });
+    const [event] = await t.run((ctx) => ctx.db.query("auditEvents").order("desc").take(1));
+    expect(event).toMatchObject({ kind: "connection.updated", metadata: { status: "active", testOverridden: true } });
     expect((await admin.client.query(g.getConnection, { id: connectionId })).name).toBe("Okta");
   });
 
@@ -163,7 +168,7 @@ describe("signIn resolution", () => {
     await configureOidc(setup.t, setup.connectionId);
     await setup.admin.client.mutation(g.setDomains, { connectionId: setup.connectionId, domains: ["acme.test"] });
     await verify(setup.t, "acme.test");
-    await setup.admin.client.mutation(g.updateConnection, { id: setup.connectionId, data: { status: "active" } });
+    await setup.admin.client.mutation(g.updateConnection, { id: setup.connectionId, data: { status: "active", overrideTest: true } });
     return setup;
   }
 
@@ -172,7 +177,9 @@ describe("signIn resolution", () => {
     const route = await t.query(g.signIn, { email: "Ada@ACME.test", redirectTo: "/dashboard?tab=1" });
     expect(route).toEqual({
       connectionId,
+      connectionName: "OpenID Connect",
       protocol: "oidc",
+      enforced: false,
       signInUrl: `${process.env.CONVEX_SITE_URL}/api/auth/sso/${connectionId}/start?redirectTo=%2Fdashboard%3Ftab%3D1&login_hint=ada%40acme.test`,
     });
     expect((await t.query(g.signIn, { domain: "acme.test" }))?.connectionId).toBe(connectionId);
@@ -180,6 +187,8 @@ describe("signIn resolution", () => {
     expect(await t.query(g.signIn, { email: "someone@gmail.com" })).toBeNull();
     expect(await t.query(g.signIn, { email: "someone@unknown.test" })).toBeNull();
     expect(await t.query(g.signIn, { connectionId: "garbage" })).toBeNull();
+    await admin.client.mutation(g.updatePolicy, { groupId: (await admin.client.query(api.groups.active, {}))!.groupId, data: { ssoEnforced: true } });
+    expect(await t.query(g.signIn, { email: "ada@acme.test" })).toMatchObject({ enforced: true });
     await admin.client.mutation(g.updateConnection, { id: connectionId, data: { status: "disabled" } });
     expect(await t.query(g.signIn, { email: "ada@acme.test" })).toBeNull();
   });

@@ -7,7 +7,10 @@ import { auth } from "../auth";
 import { userActor } from "../engine/audit";
 import { fail } from "../engine/errors";
 import type { Grant } from "../engine/grants";
+import { runOidcValidation } from "../engine/oidcValidation";
 import { policyFields } from "../engine/policyShape";
+import type { ValidationRun } from "../engine/protocolShapes";
+import { oidcRedirectUri } from "../engine/urls";
 import { connectionStatus as connectionStatusValidator } from "../engine/validators";
 import { authAction, authMutation, authQuery } from "../functions";
 
@@ -73,7 +76,10 @@ export const listConnections = authQuery({
 });
 
 export const updateConnection = authMutation({
-  args: { id: v.string(), data: v.object({ name: v.optional(v.string()), status: v.optional(connectionStatusValidator) }) },
+  args: {
+    id: v.string(),
+    data: v.object({ name: v.optional(v.string()), status: v.optional(connectionStatusValidator), overrideTest: v.optional(v.boolean()) }),
+  },
   handler: async (ctx, args) => {
     const connection = await connectionFor(ctx, args.id, ["connection.manage"]);
     await auth.connection.update(ctx, { connection, patch: args.data, actor: await actorOf(ctx) });
@@ -155,7 +161,7 @@ export const confirmDomainVerification = authAction({
   },
 });
 
-// Protocols: the stored shapes exist; set-up arrives with the OIDC, SAML and SCIM features.
+// Protocols: OIDC is here; SAML and SCIM set-up arrive with their features.
 
 const PROTOCOL_LABEL = { oidc: "OpenID Connect", saml: "SAML", scim: "SCIM" } as const;
 
@@ -177,9 +183,9 @@ const unavailableChecks = (kind: keyof typeof PROTOCOL_LABEL) => ({
 
 export const setOidc = authMutation({
   args: { connectionId: v.string(), discovery: v.any(), client: v.any(), request: v.optional(v.any()), security: v.optional(v.any()), profile: v.optional(v.any()) },
-  handler: async (ctx, args) => {
-    await connectionFor(ctx, args.connectionId, ["connection.protocol.manage"]);
-    return notAvailable("oidc");
+  handler: async (ctx, { connectionId, ...input }) => {
+    const connection = await connectionFor(ctx, connectionId, ["connection.protocol.manage"]);
+    return await auth.connection.oidc.set(ctx, { connection, input, actor: await actorOf(ctx) });
   },
 });
 
@@ -190,14 +196,49 @@ export const getOidc = authQuery({
 
 export const getOidcStatus = authQuery({
   args: { connectionId: v.string() },
-  handler: async (ctx, args) => protocolStatus("oidc", Boolean((await connectionFor(ctx, args.connectionId, ["connection.read"])).oidc)),
+  handler: async (ctx, args) => {
+    const { oidc, lastTest } = await connectionFor(ctx, args.connectionId, ["connection.read"]);
+    return {
+      configured: Boolean(oidc),
+      redirectUri: oidcRedirectUri(),
+      hasSecret: Boolean(oidc?.client.secret),
+      validation: oidc?.validation ?? null,
+      lastTest: lastTest ?? null,
+    };
+  },
 });
 
+/** Fetches the IdP's discovery document and keys with the saved settings; the result is also stored. */
 export const validateOidc = authAction({
   args: { connectionId: v.string() },
+  handler: async (ctx, args): Promise<ValidationRun> => {
+    const connectionId = await ctx.runQuery(internal.auth.access.assertConnection, { userId: ctx.auth.userId, connectionId: args.connectionId, grant: "connection.protocol.manage" });
+    const config = await ctx.runQuery(internal.engine.oidcValidation.load, { connectionId });
+    const { run, discovered } = await runOidcValidation(config);
+    await ctx.runMutation(internal.engine.oidcValidation.store, { connectionId, issuer: config.discovery.issuer, run, discovered });
+    return run;
+  },
+});
+
+// Test sign-in
+
+/** A one-time link that runs a real IdP login against the saved settings, without a session. */
+export const startTestSignIn = authMutation({
+  args: { connectionId: v.string() },
   handler: async (ctx, args) => {
-    await ctx.runQuery(internal.auth.access.assertConnection, { userId: ctx.auth.userId, connectionId: args.connectionId, grant: "connection.protocol.manage" });
-    return unavailableChecks("oidc");
+    const connection = await connectionFor(ctx, args.connectionId, ["connection.protocol.manage"]);
+    return await auth.connection.test.start(ctx, { connection, userId: ctx.auth.userId, actor: await actorOf(ctx) });
+  },
+});
+
+export const getTestSignIn = authQuery({
+  args: { testId: v.string() },
+  handler: async (ctx, args) => {
+    const testId = ctx.db.normalizeId("ssoTests", args.testId);
+    const test = testId ? await ctx.db.get(testId) : null;
+    if (!test) fail("FORBIDDEN", "You don't have access to this.");
+    await connectionFor(ctx, test.connectionId, ["connection.read"]);
+    return auth.connection.test.describe(test);
   },
 });
 

@@ -13,6 +13,7 @@ export type AuditKind =
   | "connection.updated"
   | "connection.deleted"
   | "connection.protocol.set"
+  | "connection.test.started"
   | "domain.added"
   | "domain.removed"
   | "domain.verification.requested"
@@ -33,6 +34,7 @@ export const AUDIT_KINDS: AuditKind[] = [
   "connection.updated",
   "connection.deleted",
   "connection.protocol.set",
+  "connection.test.started",
   "domain.added",
   "domain.removed",
   "domain.verification.requested",

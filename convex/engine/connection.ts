@@ -3,6 +3,7 @@ import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { recordEvent, type AuditInput } from "./audit";
 import { describeDomain, domainsOf, domainState } from "./domain";
 import { fail } from "./errors";
+import { describeOidc } from "./oidcConfig";
 
 /**
  * auth.connection: a group's SSO connections. Reads return the public view
@@ -20,7 +21,7 @@ export function describeConnection(connection: Doc<"connections">) {
     protocol: connection.protocol,
     status: connection.status,
     createdTime: connection._creationTime,
-    oidc: oidc ? { ...oidc, client: { id: oidc.client.id, authMethod: oidc.client.authMethod, hasSecret: Boolean(oidc.client.secret) } } : null,
+    oidc: oidc ? describeOidc(oidc) : null,
     saml: saml
       ? {
           ...saml,
@@ -66,7 +67,7 @@ export async function listConnections(ctx: QueryCtx, groupId: Id<"groups">): Pro
 }
 
 export interface ReadinessCheck {
-  id: "protocol" | "domain" | "domainVerified" | "active";
+  id: "protocol" | "domain" | "domainVerified" | "tested" | "active";
   label: string;
   ok: boolean;
   detail: string;
@@ -82,6 +83,12 @@ export async function connectionStatus(ctx: QueryCtx, connection: Doc<"connectio
     { id: "protocol", label: `${protocolLabel} is configured`, ok: protocolConfigured, detail: protocolConfigured ? "Identity provider settings saved." : `Enter your identity provider's ${protocolLabel} settings.` },
     { id: "domain", label: "An email domain is claimed", ok: domains.length > 0, detail: domains.length > 0 ? domains.map((d) => d.domain).join(", ") : "Add the email domain your people sign in with." },
     { id: "domainVerified", label: "A domain is verified", ok: verified.length > 0, detail: verified.length > 0 ? `${verified.length} verified` : "Publish the DNS TXT record and verify it." },
+    {
+      id: "tested",
+      label: "A test sign-in succeeded",
+      ok: connection.lastTest?.ok === true,
+      detail: connection.lastTest ? (connection.lastTest.ok ? "The last test sign-in worked." : "The last test sign-in failed: open it to see why.") : "Run a test sign-in against your identity provider.",
+    },
     { id: "active", label: "The connection is active", ok: connection.status === "active", detail: connection.status === "disabled" ? "Disabled: sign-in through it is off." : connection.status === "draft" ? "Still a draft." : "Routing sign-in." },
   ];
   const ready = checks.slice(0, 3).every((check) => check.ok);
@@ -89,7 +96,9 @@ export async function connectionStatus(ctx: QueryCtx, connection: Doc<"connectio
   return {
     connectionId: connection._id,
     status: connection.status,
+    // The test is left out so an admin can activate without one (audited).
     ready,
+    lastTest: connection.lastTest ?? null,
     checks,
     nextStep: next ? { id: next.id, label: next.id === "active" ? "Activate the connection" : next.detail } : null,
     domains: domains.map(describeDomain),
@@ -98,7 +107,11 @@ export async function connectionStatus(ctx: QueryCtx, connection: Doc<"connectio
 
 export async function updateConnection(
   ctx: MutationCtx,
-  { connection, patch, actor }: { connection: Doc<"connections">; patch: { name?: string; status?: Doc<"connections">["status"] }; actor: AuditInput["actor"] },
+  {
+    connection,
+    patch,
+    actor,
+  }: { connection: Doc<"connections">; patch: { name?: string; status?: Doc<"connections">["status"]; overrideTest?: boolean }; actor: AuditInput["actor"] },
 ): Promise<void> {
   const next: { name?: string; status?: Doc<"connections">["status"] } = {};
   if (patch.name !== undefined) {
@@ -110,6 +123,9 @@ export async function updateConnection(
     if (patch.status === "active" && !(await connectionStatus(ctx, connection)).ready) {
       fail("NOT_READY", "Finish the set-up first: configure the protocol and verify a domain.");
     }
+    if (patch.status === "active" && connection.lastTest?.ok !== true && patch.overrideTest !== true) {
+      fail("NOT_READY", "Run a successful test sign-in first, or activate without one.");
+    }
     next.status = patch.status;
   }
   if (Object.keys(next).length === 0) return;
@@ -120,7 +136,12 @@ export async function updateConnection(
     kind: "connection.updated",
     actor,
     target: { type: "connection", id: connection._id, label: next.name ?? connection.name },
-    metadata: { status: next.status, renamed: next.name !== undefined },
+    metadata: {
+      status: next.status,
+      renamed: next.name !== undefined,
+      // Activation without a successful test is an override worth seeing in the log.
+      testOverridden: next.status === "active" && connection.lastTest?.ok !== true ? true : undefined,
+    },
   });
 }
 
@@ -133,6 +154,17 @@ export async function deleteConnection(ctx: MutationCtx, { connection, actor }: 
 /** Removes a connection and everything that hangs off it, without auditing (group deletion uses it too). */
 export async function purgeConnection(ctx: MutationCtx, connectionId: Id<"connections">): Promise<void> {
   for (const domain of await domainsOf(ctx, connectionId)) await ctx.db.delete(domain._id);
+  // Users stay (they may have other sign-in methods); their link to this IdP goes.
+  const identities = await ctx.db
+    .query("ssoIdentities")
+    .withIndex("by_connectionId_and_subject", (q) => q.eq("connectionId", connectionId))
+    .collect();
+  for (const identity of identities) await ctx.db.delete(identity._id);
+  const tests = await ctx.db
+    .query("ssoTests")
+    .withIndex("by_connectionId", (q) => q.eq("connectionId", connectionId))
+    .collect();
+  for (const test of tests) await ctx.db.delete(test._id);
   const endpoints = await ctx.db
     .query("webhookEndpoints")
     .withIndex("by_connectionId", (q) => q.eq("connectionId", connectionId))

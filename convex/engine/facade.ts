@@ -29,7 +29,11 @@ import {
 } from "./connection";
 import { describeDomain, domainByName, domainsOf, requestVerification, setDomains, validateDomains } from "./domain";
 import { getPolicy, updatePolicy, validatePolicy } from "./policy";
+import { describeOidc, setOidc } from "./oidcConfig";
+import type { SsoHooks } from "./provision";
 import { resolveSignIn } from "./signInRoute";
+import { addSsoRoutes } from "./ssoRoutes";
+import { describeTest, startTest } from "./ssoTest";
 import {
   createEndpoint,
   disableEndpoint,
@@ -42,11 +46,12 @@ import {
 
 /**
  * The server facade: `auth.user`, `auth.session`, `auth.group`,
- * `auth.member`, `auth.invite`, `auth.connection` (with `.domain`, `.policy`,
- * `.webhook`, `.signIn`), `auth.event`, `auth.http`. Each namespace forwards to the
- * module that owns the concern; this file only names things.
+ * `auth.member`, `auth.invite`, `auth.connection` (with `.domain`, `.oidc`,
+ * `.policy`, `.webhook`, `.test`, `.signIn`), `auth.event`, `auth.sso`
+ * (server-only hooks) and `auth.http`. Each namespace forwards to the module
+ * that owns the concern; this file only names things.
  */
-export function defineAuth(options: { addHttpRoutes: (http: HttpRouter) => void }) {
+export function defineAuth(options: { addHttpRoutes: (http: HttpRouter) => void; sso?: { hooks?: SsoHooks } }) {
   return {
     user: {
       current: currentUserId,
@@ -111,6 +116,8 @@ export function defineAuth(options: { addHttpRoutes: (http: HttpRouter) => void 
         set: setDomains,
         requestVerification,
       },
+      oidc: { set: setOidc, describe: describeOidc },
+      test: { start: startTest, describe: describeTest },
       policy: { get: getPolicy, update: updatePolicy, validate: validatePolicy },
       webhook: {
         create: createEndpoint,
@@ -123,9 +130,13 @@ export function defineAuth(options: { addHttpRoutes: (http: HttpRouter) => void 
       },
     },
     event: { record: recordEvent, list: listAudit },
+    sso: { hooks: options.sso?.hooks ?? {} },
     http: {
-      /** JWKS and OpenID configuration for the session tokens (and, later, SSO routes). */
-      add: (http: HttpRouter) => options.addHttpRoutes(http),
+      /** The session tokens' JWKS and OpenID configuration, and the SSO start and callback routes. */
+      add: (http: HttpRouter) => {
+        options.addHttpRoutes(http);
+        addSsoRoutes(http);
+      },
     },
   };
 }

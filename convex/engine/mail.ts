@@ -23,10 +23,6 @@ export async function sendMail(ctx: MutationCtx, mail: Mail): Promise<Id<"mail">
   return mailId;
 }
 
-export function siteUrl(path = ""): string {
-  return `${(process.env.SITE_URL ?? "http://localhost:3000").replace(/\/$/, "")}${path}`;
-}
-
 export const deliver = internalAction({
   args: { mailId: v.id("mail") },
   returns: v.null(),

@@ -14,7 +14,8 @@ import { fail } from "./errors";
 import { getMembership } from "./member";
 import { getPolicy } from "./policy";
 import { parse } from "./parse";
-import { sendMail, siteUrl } from "./mail";
+import { sendMail } from "./mail";
+import { siteUrl } from "./urls";
 import { consume, LIMITS } from "./rateLimit";
 import { randomDigits } from "./tokens";
 

@@ -9,6 +9,29 @@ export const sealed = v.object({ keyId: v.string(), iv: v.string(), ciphertext: 
 
 const extraFields = v.optional(v.record(v.string(), v.string()));
 
+/** One result of a validation run (`validateOidc`, later SAML and SCIM). */
+export const validationCheck = v.object({
+  id: v.string(),
+  ok: v.boolean(),
+  severity: v.union(v.literal("error"), v.literal("warning")),
+  message: v.string(),
+});
+export const validationRun = v.object({ ok: v.boolean(), time: v.number(), checks: v.array(validationCheck) });
+
+/**
+ * The IdP's metadata as last fetched (discovery), kept so sign-in keeps
+ * working on the last good copy when the discovery endpoint is down.
+ */
+export const oidcDiscovered = v.object({
+  issuer: v.string(),
+  authorizationEndpoint: v.string(),
+  tokenEndpoint: v.string(),
+  userinfoEndpoint: v.optional(v.string()),
+  jwksUri: v.string(),
+  idTokenSigningAlgs: v.optional(v.array(v.string())),
+  fetchedTime: v.number(),
+});
+
 export const oidcConfig = v.object({
   discovery: v.object({
     issuer: v.string(),
@@ -37,6 +60,8 @@ export const oidcConfig = v.object({
     }),
     extraFields,
   }),
+  discovered: v.optional(oidcDiscovered),
+  validation: v.optional(validationRun),
 });
 
 export const samlConfig = v.object({
@@ -104,5 +129,8 @@ export const scimConfig = v.object({
 });
 
 export type OidcConfig = Infer<typeof oidcConfig>;
+export type OidcDiscovered = Infer<typeof oidcDiscovered>;
+export type ValidationCheck = Infer<typeof validationCheck>;
+export type ValidationRun = Infer<typeof validationRun>;
 export type SamlConfig = Infer<typeof samlConfig>;
 export type ScimConfig = Infer<typeof scimConfig>;

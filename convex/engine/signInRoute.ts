@@ -4,16 +4,21 @@ import type { QueryCtx } from "../_generated/server";
 import { domainByName, domainState, normalizeDomain } from "./domain";
 import { emailDomain, normalizeEmail } from "./email";
 import { fail } from "./errors";
+import { getPolicy } from "./policy";
+import { convexSiteUrl } from "./urls";
 
 /**
  * auth.connection.signIn: which SSO connection an email, domain or
  * connection id signs in through, and the URL that starts it. Public and
  * unauthenticated (it runs before sign-in), so it reveals only what the
- * sign-in page needs, and it reads at most two documents (indexed).
+ * sign-in page needs, and it reads at most three documents (indexed).
  */
 export interface SignInRoute {
   connectionId: Doc<"connections">["_id"];
   protocol: Doc<"connections">["protocol"];
+  connectionName: string;
+  /** The group's policy requires SSO: the sign-in page goes straight to the IdP. */
+  enforced: boolean;
   signInUrl: string;
 }
 
@@ -41,9 +46,14 @@ export async function resolveSignIn(ctx: QueryCtx, query: SignInQuery): Promise<
   if (redirectTo) params.set("redirectTo", redirectTo);
   const loginHint = query.loginHint ?? (query.email !== undefined ? normalizeEmail(query.email) : undefined);
   if (loginHint) params.set("login_hint", loginHint);
-  const base = (process.env.CONVEX_SITE_URL ?? "").replace(/\/$/, "");
   const search = params.size > 0 ? `?${params}` : "";
-  return { connectionId: connection._id, protocol: connection.protocol, signInUrl: `${base}/api/auth/sso/${connection._id}/start${search}` };
+  return {
+    connectionId: connection._id,
+    connectionName: connection.name,
+    protocol: connection.protocol,
+    enforced: (await getPolicy(ctx, connection.groupId)).ssoEnforced,
+    signInUrl: convexSiteUrl(`/api/auth/sso/${connection._id}/start${search}`),
+  };
 }
 
 async function byId(ctx: QueryCtx, connectionId: string) {

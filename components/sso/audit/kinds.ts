@@ -10,6 +10,7 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   "connection.updated": "Connection updated",
   "connection.deleted": "Connection deleted",
   "connection.protocol.set": "Protocol settings saved",
+  "connection.test.started": "Test sign-in started",
   "domain.added": "Domain added",
   "domain.removed": "Domain removed",
   "domain.verification.requested": "Domain verification requested",
@@ -30,7 +31,7 @@ export const AUDIT_KINDS = Object.keys(AUDIT_KIND_LABELS) as AuditKind[];
 
 /** The kinds by area, for <optgroup>s and checklists. */
 export const AUDIT_KIND_GROUPS: ReadonlyArray<{ label: string; kinds: AuditKind[] }> = [
-  { label: "Connections", kinds: ["connection.created", "connection.updated", "connection.deleted", "connection.protocol.set"] },
+  { label: "Connections", kinds: ["connection.created", "connection.updated", "connection.deleted", "connection.protocol.set", "connection.test.started"] },
   {
     label: "Domains",
     kinds: ["domain.added", "domain.removed", "domain.verification.requested", "domain.verified", "domain.verification.failed"],

@@ -1,0 +1,243 @@
+import { v } from "convex/values";
+import { isSsoErrorCode, type SsoErrorCode } from "../../lib/sso-errors";
+import { parseRedirectTo } from "../../lib/redirect";
+import type { Doc, Id } from "../_generated/dataModel";
+import { internalMutation, type MutationCtx } from "../_generated/server";
+import { auth } from "../auth";
+import { recordEvent, type AuditInput } from "./audit";
+import { getPolicy } from "./policy";
+import { oidcDiscovered, type OidcConfig } from "./protocolShapes";
+import { applyProvisioning, planProvisioning, type PlanResult } from "./provision";
+import { issueHandoffCode } from "./ssoHandoff";
+import { mapClaims, type NormalizedProfile } from "./ssoProfile";
+import { sha256 } from "./tokens";
+import { siteUrl } from "./urls";
+
+/**
+ * The database side of an SSO sign-in, called by the HTTP routes in
+ * ssoRoutes.ts (which do the network half): begin (state), consume the
+ * state at the callback, complete (provision or record a test), and record
+ * failures. Every failure that can be tied to a connection is audited as
+ * `login.failed` with its reason code.
+ */
+export const STATE_TTL_MS = 10 * 60 * 1000;
+
+
+function idpActor(connection: Doc<"connections">): AuditInput["actor"] {
+  return { type: "idp", id: connection._id, label: connection.name };
+}
+
+function signInErrorUrl(code: SsoErrorCode): string {
+  return siteUrl(`/sign-in?sso_error=${code}`);
+}
+
+function testResultUrl(connectionId: Id<"connections">, testId: Id<"ssoTests">): string {
+  return siteUrl(`/settings/connections/${connectionId}/test/${testId}`);
+}
+
+async function auditFailure(ctx: MutationCtx, connection: Doc<"connections">, code: SsoErrorCode, detail: string, email?: string) {
+  await recordEvent(ctx, {
+    groupId: connection.groupId,
+    connectionId: connection._id,
+    kind: "login.failed",
+    outcome: "failure",
+    actor: idpActor(connection),
+    reason: `${code}: ${detail}`,
+    metadata: { failure: code, protocol: connection.protocol, email },
+  });
+}
+
+async function failTest(ctx: MutationCtx, connection: Doc<"connections">, testId: Id<"ssoTests">, code: SsoErrorCode, message: string) {
+  const now = Date.now();
+  await ctx.db.patch(testId, { status: "failed", finishedTime: now, failure: { code, message } });
+  await ctx.db.patch(connection._id, { lastTest: { testId, ok: false, time: now } });
+}
+
+/** Public OIDC settings for the start route (the client secret stays in the database). */
+function withoutSecret(config: OidcConfig): OidcConfig {
+  const { secret: _secret, ...client } = config.client;
+  return { ...config, client };
+}
+
+export const begin = internalMutation({
+  args: {
+    connectionId: v.string(),
+    stateHash: v.string(),
+    codeVerifier: v.string(),
+    nonce: v.string(),
+    redirectTo: v.optional(v.string()),
+    testToken: v.optional(v.string()),
+  },
+  handler: async (ctx, args) => {
+    const connectionId = ctx.db.normalizeId("connections", args.connectionId);
+    const connection = connectionId ? await ctx.db.get(connectionId) : null;
+    if (!connection) return { ok: false as const, redirect: signInErrorUrl("connection_unavailable") };
+
+    let testId: Id<"ssoTests"> | undefined;
+    if (args.testToken !== undefined) {
+      const tokenHash = await sha256(args.testToken);
+      const test = await ctx.db
+        .query("ssoTests")
+        .withIndex("by_tokenHash", (q) => q.eq("tokenHash", tokenHash))
+        .unique();
+      if (!test || test.connectionId !== connection._id || test.status !== "pending" || test.expiresTime <= Date.now()) {
+        return { ok: false as const, redirect: signInErrorUrl("state_missing") };
+      }
+      testId = test._id;
+      // One IdP round trip per test link.
+      await ctx.db.patch(test._id, { tokenHash: `used:${test._id}` });
+    } else if (connection.status !== "active" || !connection.oidc) {
+      await auditFailure(ctx, connection, "connection_unavailable", `The connection is ${connection.status}${connection.oidc ? "" : " and not configured"}.`);
+      return { ok: false as const, redirect: signInErrorUrl("connection_unavailable") };
+    }
+    if (!connection.oidc) {
+      await failTest(ctx, connection, testId!, "connection_unavailable", "Save the OpenID Connect settings first.");
+      return { ok: false as const, redirect: testResultUrl(connection._id, testId!) };
+    }
+
+    const stateId = await ctx.db.insert("ssoStates", {
+      stateHash: args.stateHash,
+      connectionId: connection._id,
+      mode: testId ? "test" : "signIn",
+      ...(testId ? { testId } : {}),
+      codeVerifier: args.codeVerifier,
+      nonce: args.nonce,
+      ...(args.redirectTo !== undefined && parseRedirectTo(args.redirectTo) ? { redirectTo: args.redirectTo } : {}),
+      expiresTime: Date.now() + STATE_TTL_MS,
+    });
+    return { ok: true as const, stateId, connectionId: connection._id, config: withoutSecret(connection.oidc) };
+  },
+});
+
+/** Keeps the last good discovery metadata (sign-in falls back on it when the IdP's discovery is down). */
+export const storeDiscovered = internalMutation({
+  args: { connectionId: v.id("connections"), issuer: v.string(), discovered: oidcDiscovered },
+  handler: async (ctx, args) => {
+    const connection = await ctx.db.get(args.connectionId);
+    // The settings may have changed while the metadata was fetched.
+    if (!connection?.oidc || connection.oidc.discovery.issuer !== args.issuer) return;
+    await ctx.db.patch(connection._id, { oidc: { ...connection.oidc, discovered: args.discovered } });
+  },
+});
+
+/** The callback's first step: the state is single use, so it is spent whatever happens next. */
+export const consumeState = internalMutation({
+  args: { state: v.string() },
+  handler: async (ctx, args) => {
+    const stateHash = await sha256(args.state);
+    const row = await ctx.db
+      .query("ssoStates")
+      .withIndex("by_stateHash", (q) => q.eq("stateHash", stateHash))
+      .unique();
+    if (!row) return { ok: false as const, redirect: signInErrorUrl("state_missing") };
+    const connection = await ctx.db.get(row.connectionId);
+    const problem: SsoErrorCode | null = row.consumedTime !== undefined ? "state_reused" : row.expiresTime <= Date.now() ? "state_expired" : !connection?.oidc ? "connection_unavailable" : null;
+    if (problem || !connection?.oidc) {
+      const code = problem ?? "connection_unavailable";
+      if (!connection) return { ok: false as const, redirect: signInErrorUrl(code) };
+      return { ok: false as const, redirect: await settleFailure(ctx, connection, row, code, describeStateProblem(code)) };
+    }
+    await ctx.db.patch(row._id, { consumedTime: Date.now() });
+    return {
+      ok: true as const,
+      stateId: row._id,
+      connectionId: connection._id,
+      config: connection.oidc,
+      nonce: row.nonce,
+      codeVerifier: row.codeVerifier,
+    };
+  },
+});
+
+function describeStateProblem(code: SsoErrorCode): string {
+  if (code === "state_reused") return "The callback's state was already used (a replay or a double submit).";
+  if (code === "state_expired") return `The sign-in took longer than ${STATE_TTL_MS / 60_000} minutes.`;
+  return "The connection's settings were removed during the sign-in.";
+}
+
+/** Audits a failure and answers where the browser goes: the test page for tests, else the sign-in page. */
+async function settleFailure(ctx: MutationCtx, connection: Doc<"connections">, state: Doc<"ssoStates">, code: SsoErrorCode, detail: string, email?: string): Promise<string> {
+  if (state.mode === "test" && state.testId) {
+    await failTest(ctx, connection, state.testId, code, detail);
+    return testResultUrl(connection._id, state.testId);
+  }
+  await auditFailure(ctx, connection, code, detail, email);
+  return signInErrorUrl(code);
+}
+
+export const recordFailure = internalMutation({
+  args: { stateId: v.id("ssoStates"), code: v.string(), detail: v.string() },
+  handler: async (ctx, args) => {
+    const state = await ctx.db.get(args.stateId);
+    const connection = state ? await ctx.db.get(state.connectionId) : null;
+    const code = isSsoErrorCode(args.code) ? args.code : "internal_error";
+    if (!state || !connection) return signInErrorUrl(code);
+    return await settleFailure(ctx, connection, state, code, args.detail);
+  },
+});
+
+/**
+ * The callback's last step, with the IdP's validated claims: map them,
+ * plan per policy and either record the test or provision and hand off.
+ */
+export const complete = internalMutation({
+  args: { stateId: v.id("ssoStates"), claims: v.string() },
+  handler: async (ctx, args) => {
+    const state = (await ctx.db.get(args.stateId))!;
+    const connection = await ctx.db.get(state.connectionId);
+    if (!connection?.oidc) return await settleOrphan(ctx, state);
+    const claims = JSON.parse(args.claims) as Record<string, unknown>;
+    const mapped = mapClaims(claims, connection.oidc.profile.mapping, connection.oidc.profile.extraFields);
+    if (!mapped.ok) return await settleFailure(ctx, connection, state, "profile_incomplete", mapped.message);
+    const hooks = auth.sso.hooks;
+    const profile: NormalizedProfile = (await hooks.profileResolved?.(ctx, { connection, profile: mapped.profile, claims })) ?? mapped.profile;
+    const policy = await getPolicy(ctx, connection.groupId);
+    const planned = await planProvisioning(ctx, { connection, policy, profile, hooks });
+
+    if (state.mode === "test" && state.testId) return await recordTest(ctx, { connection, testId: state.testId, claims: args.claims, profile, planned });
+    if (!planned.ok) return await settleFailure(ctx, connection, state, planned.code, planned.message, profile.email);
+
+    // A refusing hook throws ProvisionRefused out of this mutation, undoing its writes; the route records it.
+    const { userId } = await applyProvisioning(ctx, { connection, policy, profile, plan: planned.plan, hooks });
+    const code = await issueHandoffCode(ctx, { userId, connectionId: connection._id });
+    await recordEvent(ctx, {
+      groupId: connection.groupId,
+      connectionId: connection._id,
+      kind: "login.succeeded",
+      actor: idpActor(connection),
+      target: { type: "user", id: userId, label: profile.email },
+      metadata: {
+        protocol: connection.protocol,
+        user: planned.plan.user.action,
+        membership: planned.plan.membership.action,
+        role: planned.plan.membership.role,
+        matchedRule: planned.plan.matchedRule,
+      },
+    });
+    const params = new URLSearchParams({ sso_code: code });
+    if (state.redirectTo) params.set("redirectTo", state.redirectTo);
+    return siteUrl(`/sso/complete?${params}`);
+  },
+});
+
+async function settleOrphan(ctx: MutationCtx, state: Doc<"ssoStates">): Promise<string> {
+  const connection = await ctx.db.get(state.connectionId);
+  if (!connection) return signInErrorUrl("connection_unavailable");
+  return await settleFailure(ctx, connection, state, "connection_unavailable", describeStateProblem("connection_unavailable"));
+}
+
+async function recordTest(
+  ctx: MutationCtx,
+  { connection, testId, claims, profile, planned }: { connection: Doc<"connections">; testId: Id<"ssoTests">; claims: string; profile: NormalizedProfile; planned: PlanResult },
+): Promise<string> {
+  const now = Date.now();
+  await ctx.db.patch(testId, {
+    status: "succeeded",
+    finishedTime: now,
+    claims: claims.length > 64_000 ? JSON.stringify({ note: "The claims were too large to keep." }) : claims,
+    profile,
+    plan: planned,
+  });
+  await ctx.db.patch(connection._id, { lastTest: { testId, ok: true, time: now } });
+  return testResultUrl(connection._id, testId);
+}
