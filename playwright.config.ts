@@ -59,6 +59,7 @@ export default defineConfig({
       CONVEX_LOCAL_RESET: "1",
       DEV_DNS_PORT: String(e2eStack.dnsPort),
       DEV_DNS_RECORDS: e2eStack.dnsRecordsFile,
+      DEMO_IDP_PORT: String(e2eStack.demoIdpPort),
       NEXT_DIST_DIR: e2eStack.nextDistDir,
       // Always the embedded backend, even where .env.local configures a real deployment.
       CONVEX_DEPLOYMENT: "",

@@ -13,6 +13,8 @@ export const e2eStack = {
   // The dev DNS server: not 5354 nor the records file of a developer's own `npm run dev`.
   dnsPort: 5363,
   dnsRecordsFile: ".convex-local/e2e-dns-records.json",
+  // The demo OIDC IdP: not 4400, which a developer's own `npm run dev` uses.
+  demoIdpPort: 4410,
 } as const;
 
 export const appUrl = `http://127.0.0.1:${e2eStack.appPort}`;

@@ -16,6 +16,8 @@ import type {
 import type * as auth from "../auth.js";
 import type * as auth_access from "../auth/access.js";
 import type * as auth_group from "../auth/group.js";
+import type * as crons from "../crons.js";
+import type * as demo from "../demo.js";
 import type * as engine_audit from "../engine/audit.js";
 import type * as engine_auditQuery from "../engine/auditQuery.js";
 import type * as engine_connection from "../engine/connection.js";
@@ -43,6 +45,7 @@ import type * as engine_rateLimit from "../engine/rateLimit.js";
 import type * as engine_secret from "../engine/secret.js";
 import type * as engine_session from "../engine/session.js";
 import type * as engine_signInRoute from "../engine/signInRoute.js";
+import type * as engine_ssoCleanup from "../engine/ssoCleanup.js";
 import type * as engine_ssoFlow from "../engine/ssoFlow.js";
 import type * as engine_ssoHandoff from "../engine/ssoHandoff.js";
 import type * as engine_ssoProfile from "../engine/ssoProfile.js";
@@ -75,6 +78,8 @@ declare const fullApi: ApiFromModules<{
   auth: typeof auth;
   "auth/access": typeof auth_access;
   "auth/group": typeof auth_group;
+  crons: typeof crons;
+  demo: typeof demo;
   "engine/audit": typeof engine_audit;
   "engine/auditQuery": typeof engine_auditQuery;
   "engine/connection": typeof engine_connection;
@@ -102,6 +107,7 @@ declare const fullApi: ApiFromModules<{
   "engine/secret": typeof engine_secret;
   "engine/session": typeof engine_session;
   "engine/signInRoute": typeof engine_signInRoute;
+  "engine/ssoCleanup": typeof engine_ssoCleanup;
   "engine/ssoFlow": typeof engine_ssoFlow;
   "engine/ssoHandoff": typeof engine_ssoHandoff;
   "engine/ssoProfile": typeof engine_ssoProfile;

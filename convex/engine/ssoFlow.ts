@@ -55,8 +55,7 @@ async function failTest(ctx: MutationCtx, connection: Doc<"connections">, testId
 
 /** Public OIDC settings for the start route (the client secret stays in the database). */
 function withoutSecret(config: OidcConfig): OidcConfig {
-  const { secret: _secret, ...client } = config.client;
-  return { ...config, client };
+  return { ...config, client: { id: config.client.id, authMethod: config.client.authMethod } };
 }
 
 export const begin = internalMutation({

@@ -4,6 +4,8 @@
  * ships with the repo — and stops them together.
  */
 import path from "node:path";
+import { startDemoIdpChild, type DemoIdpClient } from "../demo-idp/dev-stack";
+import { seedDemoSso } from "../demo-idp/seed";
 import { startDevDnsChild, withDevDns } from "../dev-dns/dev-stack";
 import { adminKeyPath, readAdminKey, withAdminKey } from "./admin-key";
 import { detectDeployment } from "./deployment";
@@ -72,15 +74,21 @@ async function main(): Promise<void> {
           `so domain verification will not see the records published at /dev/dns. Change or remove that line to use it.`,
       );
     }
-    await assertPortsFree([settings.devPort, settings.convexPort, settings.convexSitePort]);
+    await assertPortsFree([settings.devPort, settings.convexPort, settings.convexSitePort, settings.demoIdpPort]);
     // Before the backend, whose functions (domain verification) look TXT records up in it.
     const dnsRecordsFile = path.resolve(repoRoot, settings.dnsRecordsFile);
     await startDevDnsChild(supervisor, repoRoot, { port: settings.dnsPort, recordsFile: dnsRecordsFile, reset: settings.reset });
+    // Before the backend too, so that the demo group's connection works as soon as it is seeded.
+    const demoIdp = await startDemoIdpChild(supervisor, repoRoot, {
+      port: settings.demoIdpPort,
+      redirectUri: `http://127.0.0.1:${settings.convexSitePort}/api/auth/sso/callback`,
+    });
     await startEmbeddedBackend(supervisor, repoRoot, settings);
     // The backend has written its admin key by the time it is ready; /dev/outbox reads mail with it.
     const keyFile = adminKeyPath(repoRoot, settings.dataDir);
     const adminKey = await readAdminKey(keyFile);
     if (!adminKey) say(`No admin key in ${path.relative(repoRoot, keyFile)}: /dev/outbox will not be able to show mail.`);
+    await setUpDemoSso(settings, adminKey, demoIdp);
     await startNext(
       settings,
       withDevDns(
@@ -96,6 +104,28 @@ async function main(): Promise<void> {
         { recordsFile: dnsRecordsFile, port: settings.dnsPort },
       ),
     );
+  }
+}
+
+/**
+ * Points the demo group's SSO connection at this run's demo IdP (its client
+ * secret is new on every run). A convenience only: if it fails, say why and
+ * carry on with the stack.
+ */
+async function setUpDemoSso(settings: DevSettings, adminKey: string | undefined, demoIdp: DemoIdpClient): Promise<void> {
+  if (!adminKey) {
+    say("Demo SSO set-up skipped: the backend has no admin key.");
+    return;
+  }
+  try {
+    const demo = await seedDemoSso(`http://127.0.0.1:${settings.convexPort}`, adminKey, demoIdp);
+    say(
+      `Demo SSO (group "${demo.groupName}", connection "${demo.connectionName}"): sign in at ` +
+        `http://localhost:${settings.devPort}/sign-in with bob@acme.test (any demo user), or as the demo group's owner ` +
+        `${demo.ownerEmail} / ${demo.ownerPassword} to see its console.`,
+    );
+  } catch (error) {
+    say(`Demo SSO set-up skipped: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

@@ -35,7 +35,7 @@ async function expectKeysToMatch(values: NodeJS.Dict<string>): Promise<void> {
 describe("ensureDevSecrets", () => {
   it("generates a matching key pair and SITE_URL on first run", async () => {
     const added = await ensureDevSecrets(envFile, "http://localhost:3000");
-    expect(added).toEqual(["JWT_PRIVATE_KEY", "JWKS", "SITE_URL", "ENCRYPTION_KEYS", "ALLOW_PRIVATE_WEBHOOK_URLS"]);
+    expect(added).toEqual(["JWT_PRIVATE_KEY", "JWKS", "SITE_URL", "ENCRYPTION_KEYS", "ALLOW_PRIVATE_WEBHOOK_URLS", "ALLOW_PRIVATE_IDP_URLS"]);
 
     const values = await readValues();
     expect(values.SITE_URL).toBe("http://localhost:3000");
@@ -52,7 +52,7 @@ describe("ensureDevSecrets", () => {
 
   it("keeps existing values and adds only what is missing", async () => {
     await writeFile(envFile, "SITE_URL=http://localhost:4000\nRESEND_API_KEY=re_123");
-    expect(await ensureDevSecrets(envFile, "http://localhost:3000")).toEqual(["JWT_PRIVATE_KEY", "JWKS", "ENCRYPTION_KEYS", "ALLOW_PRIVATE_WEBHOOK_URLS"]);
+    expect(await ensureDevSecrets(envFile, "http://localhost:3000")).toEqual(["JWT_PRIVATE_KEY", "JWKS", "ENCRYPTION_KEYS", "ALLOW_PRIVATE_WEBHOOK_URLS", "ALLOW_PRIVATE_IDP_URLS"]);
 
     const text = await readFile(envFile, "utf8");
     expect(text.startsWith("SITE_URL=http://localhost:4000\nRESEND_API_KEY=re_123\n\n")).toBe(true);
@@ -74,7 +74,7 @@ describe("ensureDevSecrets", () => {
     const { JWT_PRIVATE_KEY } = await readValues();
     await writeFile(envFile, `JWT_PRIVATE_KEY='${JWT_PRIVATE_KEY}'\n`);
 
-    expect(await ensureDevSecrets(envFile, "http://localhost:3000")).toEqual(["JWKS", "SITE_URL", "ENCRYPTION_KEYS", "ALLOW_PRIVATE_WEBHOOK_URLS"]);
+    expect(await ensureDevSecrets(envFile, "http://localhost:3000")).toEqual(["JWKS", "SITE_URL", "ENCRYPTION_KEYS", "ALLOW_PRIVATE_WEBHOOK_URLS", "ALLOW_PRIVATE_IDP_URLS"]);
     const values = await readValues();
     expect(values.JWT_PRIVATE_KEY).toBe(JWT_PRIVATE_KEY);
     await expectKeysToMatch(values);
@@ -87,6 +87,7 @@ describe("ensureDevSecrets", () => {
       "SITE_URL",
       "ENCRYPTION_KEYS",
       "ALLOW_PRIVATE_WEBHOOK_URLS",
+      "ALLOW_PRIVATE_IDP_URLS",
       "DNS_SERVERS",
     ]);
     expect((await readValues()).DNS_SERVERS).toBe("127.0.0.1:5354");

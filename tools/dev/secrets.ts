@@ -60,8 +60,10 @@ async function generateMissingSecrets(
   if (!existing.SITE_URL) added.SITE_URL = siteUrl;
   // Secrets at rest (webhook secrets, IdP client secrets): one random dev key.
   if (!existing.ENCRYPTION_KEYS) added.ENCRYPTION_KEYS = `dev1:${Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64")}`;
-  // The local demo receivers and IdPs listen on this machine.
+  // The local demo webhook receivers listen on this machine.
   if (!existing.ALLOW_PRIVATE_WEBHOOK_URLS) added.ALLOW_PRIVATE_WEBHOOK_URLS = "true";
+  // So does the demo IdP (tools/demo-idp) that the demo group's SSO connection uses.
+  if (!existing.ALLOW_PRIVATE_IDP_URLS) added.ALLOW_PRIVATE_IDP_URLS = "true";
   return added;
 }
 

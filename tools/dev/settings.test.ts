@@ -12,6 +12,7 @@ describe("readDevSettings", () => {
       reset: false,
       dnsPort: 5354,
       dnsRecordsFile: ".convex-local/dns-records.json",
+      demoIdpPort: 4400,
     });
   });
 
@@ -25,6 +26,7 @@ describe("readDevSettings", () => {
       CONVEX_LOCAL_RESET: "1",
       DEV_DNS_PORT: "5363",
       DEV_DNS_RECORDS: ".convex-local/e2e-dns-records.json",
+      DEMO_IDP_PORT: "4410",
     });
     expect(settings).toEqual({
       devPort: 3100,
@@ -35,6 +37,7 @@ describe("readDevSettings", () => {
       reset: true,
       dnsPort: 5363,
       dnsRecordsFile: ".convex-local/e2e-dns-records.json",
+      demoIdpPort: 4410,
     });
   });
 
@@ -48,6 +51,9 @@ describe("readDevSettings", () => {
     );
     expect(() => readDevSettings({ DEV_DNS_PORT: value })).toThrow(
       `DEV_DNS_PORT must be a port number between 1 and 65535, but it is "${value}".`,
+    );
+    expect(() => readDevSettings({ DEMO_IDP_PORT: value })).toThrow(
+      `DEMO_IDP_PORT must be a port number between 1 and 65535, but it is "${value}".`,
     );
   });
 });

@@ -22,6 +22,8 @@ export interface DevSettings {
   dnsPort: number;
   /** The dev DNS server's records file (edited at /dev/dns), relative to the repo root or absolute. */
   dnsRecordsFile: string;
+  /** Port of the demo OpenID Connect IdP (tools/demo-idp) that the demo group's SSO connection uses. */
+  demoIdpPort: number;
 }
 
 export function readDevSettings(env: Record<string, string | undefined>): DevSettings {
@@ -36,6 +38,7 @@ export function readDevSettings(env: Record<string, string | undefined>): DevSet
     dnsPort: readPort(env, "DEV_DNS_PORT", 5354),
     // Next to the data directory, like the admin key: local state that `rm -rf .convex-local` clears.
     dnsRecordsFile: env.DEV_DNS_RECORDS || path.join(path.dirname(dataDir), "dns-records.json"),
+    demoIdpPort: readPort(env, "DEMO_IDP_PORT", 4400),
   };
 }
 

@@ -1,0 +1,89 @@
+import { displayName, type DemoUser } from "./users";
+
+/**
+ * The demo IdP's pages: the sign-in page (pick a demo user, or cancel) and an
+ * error page. Plain HTML with inline CSS, so there are no assets to serve; the
+ * user buttons are named "Sign in as <name> — <email>" so that Playwright can
+ * click them by role and name.
+ */
+export interface LoginPageOptions {
+  /** Where the forms post: `<action>/login` and `<action>/abort`. */
+  action: string;
+  clientId: string;
+  users: readonly DemoUser[];
+  /** The user the app suggested with `login_hint`: listed first, highlighted and focused. */
+  hinted?: DemoUser;
+  error?: string;
+}
+
+export function renderLoginPage(options: LoginPageOptions): string {
+  const { action, clientId, users, hinted, error } = options;
+  const ordered = hinted ? [hinted, ...users.filter((user) => user !== hinted)] : users;
+  return page(`
+  <p><strong>${escapeHtml(clientId)}</strong> asks who you are. Pick a demo user:</p>
+  ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ""}
+  ${hinted ? `<p>The app suggested <strong>${escapeHtml(hinted.email)}</strong>.</p>` : ""}
+  <form method="post" action="${escapeHtml(`${action}/login`)}">
+    <ul>
+      ${ordered.map((user) => renderUser(user, user === hinted)).join("\n      ")}
+    </ul>
+  </form>
+  <form method="post" action="${escapeHtml(`${action}/abort`)}">
+    <button type="submit" class="cancel" data-testid="demo-idp-cancel">Cancel</button>
+  </form>`);
+}
+
+/** For requests the IdP cannot serve (an expired sign-in, a bad authorization request). */
+export function renderErrorPage(title: string, message: string): string {
+  return page(`
+  <h2>${escapeHtml(title)}</h2>
+  <p class="error" role="alert">${escapeHtml(message)}</p>`);
+}
+
+function renderUser(user: DemoUser, hinted: boolean): string {
+  const details = `groups: ${user.groups.join(", ")} · email ${user.emailVerified ? "verified" : "not verified"}`;
+  return (
+    `<li><button type="submit" name="email" value="${escapeHtml(user.email)}" ` +
+    `class="user${hinted ? " hinted" : ""}"${hinted ? " autofocus" : ""} data-testid="demo-idp-user-${escapeHtml(user.sub)}">` +
+    `Sign in as ${escapeHtml(displayName(user))} — ${escapeHtml(user.email)}</button>` +
+    `<span class="details">${escapeHtml(details)}</span></li>`
+  );
+}
+
+function page(body: string): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Acme demo IdP</title>
+<style>
+  body { font-family: system-ui, sans-serif; background: #f4f4f5; color: #18181b; margin: 0; padding: 48px 16px; }
+  main { max-width: 460px; margin: 0 auto; background: #fff; border: 1px solid #e4e4e7; border-radius: 12px; padding: 24px 28px; }
+  h1 { font-size: 1.25rem; margin: 0 0 4px; }
+  h2 { font-size: 1rem; }
+  p { margin: 0 0 16px; color: #52525b; font-size: 0.9rem; }
+  ul { list-style: none; margin: 0 0 16px; padding: 0; }
+  li { margin-bottom: 10px; }
+  button { font: inherit; cursor: pointer; border-radius: 8px; padding: 10px 14px; }
+  .user { width: 100%; text-align: left; background: #fff; border: 1px solid #d4d4d8; }
+  .user:hover, .user:focus { border-color: #2563eb; outline: none; }
+  .hinted { border: 2px solid #2563eb; background: #eff6ff; }
+  .details { display: block; color: #71717a; font-size: 0.8rem; margin: 2px 0 0 4px; }
+  .error { background: #fef2f2; border: 1px solid #fecaca; color: #991b1b; border-radius: 8px; padding: 8px 12px; }
+  .cancel { background: none; border: 1px solid #d4d4d8; color: #3f3f46; }
+</style>
+</head>
+<body>
+<main>
+  <h1>Acme demo IdP</h1>
+  <p>A local OpenID Connect identity provider for development.</p>${body}
+</main>
+</body>
+</html>
+`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}

@@ -1,0 +1,66 @@
+/**
+ * The people who can sign in at the demo IdP: one admin, one ordinary
+ * engineer, and one whose email the IdP has not verified (which an app must
+ * not trust for account linking).
+ */
+export interface DemoUser {
+  /** The stable, opaque `sub`: what an app should key the account on, never the email. */
+  sub: string;
+  email: string;
+  emailVerified: boolean;
+  givenName: string;
+  familyName: string;
+  groups: string[];
+}
+
+/** The domain the demo users' emails are on, which the demo group verifies. */
+export const DEMO_DOMAIN = "acme.test";
+
+export const DEMO_USERS: readonly DemoUser[] = [
+  {
+    sub: "demo-alice",
+    email: `alice@${DEMO_DOMAIN}`,
+    emailVerified: true,
+    givenName: "Alice",
+    familyName: "Admin",
+    groups: ["acme-admins"],
+  },
+  {
+    sub: "demo-bob",
+    email: `bob@${DEMO_DOMAIN}`,
+    emailVerified: true,
+    givenName: "Bob",
+    familyName: "Builder",
+    groups: ["engineering"],
+  },
+  {
+    sub: "demo-carol",
+    email: `carol@${DEMO_DOMAIN}`,
+    emailVerified: false,
+    givenName: "Carol",
+    familyName: "Unverified",
+    groups: ["engineering"],
+  },
+];
+
+export function displayName(user: DemoUser): string {
+  return `${user.givenName} ${user.familyName}`;
+}
+
+export function findDemoUserByEmail(users: readonly DemoUser[], email: string): DemoUser | undefined {
+  const wanted = email.trim().toLowerCase();
+  return users.find((user) => user.email.toLowerCase() === wanted);
+}
+
+/** Every claim the IdP knows about the user; oidc-provider releases only those the granted scopes and claims cover. */
+export function claimsOf(user: DemoUser) {
+  return {
+    sub: user.sub,
+    email: user.email,
+    email_verified: user.emailVerified,
+    name: displayName(user),
+    given_name: user.givenName,
+    family_name: user.familyName,
+    groups: user.groups,
+  };
+}
