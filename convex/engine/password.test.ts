@@ -52,6 +52,19 @@ describe("password sign-up", () => {
     expect(users.map((u) => u.name)).toEqual(["Ada"]);
   }, 30_000);
 
+  it("adds a password to a user SSO provisioned instead of creating a second one", async () => {
+    const t = newBackend();
+    const ssoUserId = await t.run((ctx) => ctx.db.insert("users", { email: "sso@example.com", name: "From the IdP", emailVerificationTime: Date.now() }));
+    expect(await signIn(t, { flow: "signUp", email: "sso@example.com", password: "attacker password", name: "Mallory" })).toEqual({ tokens: null });
+    // Before the code is entered nothing about the user changed, and the password doesn't work.
+    expect(await t.run((ctx) => ctx.db.get(ssoUserId))).toMatchObject({ name: "From the IdP" });
+    expect((await signIn(t, { flow: "signIn", email: "sso@example.com", password: "attacker password" })).tokens ?? null).toBeNull();
+    const code = codeIn((await latestMail(t, "sso@example.com"))!.text);
+    expect((await signIn(t, { flow: "email-verification", email: "sso@example.com", code })).tokens).toBeTruthy();
+    const users = await t.run((ctx) => ctx.db.query("users").collect());
+    expect(users.map((user) => [user._id, user.name])).toEqual([[ssoUserId, "From the IdP"]]);
+  }, 30_000);
+
   it("lets the address owner take over an unverified sign-up", async () => {
     const t = newBackend();
     await signIn(t, { flow: "signUp", email: "owner@example.com", password: "squatter password", name: "Squatter" });

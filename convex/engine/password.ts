@@ -101,10 +101,14 @@ export const password = ConvexCredentials({
     switch (input.flow) {
       case "signUp": {
         if (!account) {
+          // Someone SSO already provisioned gets a password on the same user (once the
+          // emailed code proves the address), never a second user; their name stays.
+          const ssoUser: boolean = await ctx.runQuery(internal.engine.password.hasVerifiedUser, { email: input.email });
           const created = await createAccount(ctx, {
             provider: PROVIDER,
             account: { id: input.email, secret: input.password },
-            profile: { email: input.email, name: input.name },
+            profile: ssoUser ? { email: input.email } : { email: input.email, name: input.name },
+            shouldLinkViaEmail: true,
           });
           return await sendCode(created.account._id);
         }
@@ -214,6 +218,18 @@ export const accountState = internalQuery({
       verified: Boolean(account.emailVerified),
       deactivated: user?.status === "deactivated",
     };
+  },
+});
+
+export const hasVerifiedUser = internalQuery({
+  args: { email: v.string() },
+  returns: v.boolean(),
+  handler: async (ctx, { email }) => {
+    const user = await ctx.db
+      .query("users")
+      .withIndex("email", (q) => q.eq("email", email))
+      .first();
+    return Boolean(user?.emailVerificationTime);
   },
 });
 
