@@ -106,17 +106,14 @@ test("admin: OIDC connection, domain verified through DNS, checklist; a member s
   await expect(page.getByTestId("connection-status").first()).toHaveText("Draft");
   await expect(page.getByRole("main").getByText("OIDC", { exact: true }).first()).toBeVisible();
 
-  // The checklist: nothing but the name yet; protocol set-up is announced for a later version.
-  await expect(page.getByTestId("readiness-progress")).toHaveText("0 of 4 done");
+  // The checklist: nothing but the name yet; the next step leads to the OpenID Connect set-up.
+  await expect(page.getByTestId("readiness-progress")).toHaveText("0 of 5 done");
   await expect(check(page, "domain")).toHaveAttribute("data-ok", "false");
-  await expect(page.getByTestId("next-step")).toContainText("OpenID Connect set-up arrives in a later version.");
+  await expect(page.getByTestId("next-step").getByRole("link", { name: "Set up OpenID Connect" })).toBeVisible();
 
-  // Activating too early is refused with NOT_READY, and the card says what's missing.
-  watched[0]!.allow(/\[CONVEX M\(auth\/group:updateConnection\)\].*NOT_READY/s);
-  await page.getByRole("button", { name: "Activate connection" }).click();
-  const activateError = page.getByTestId("activate-error");
-  await expect(activateError.getByRole("alert")).toContainText("Not ready yet.");
-  await expect(activateError).toContainText("Still to do: OpenID Connect is configured; An email domain is claimed");
+  // Activation is not offered before the set-up is done, and the card says what's missing.
+  await expect(page.getByRole("button", { name: "Activate connection" })).toBeDisabled();
+  await expect(page.getByTestId("activate-blocked")).toContainText("OpenID Connect is configured; An email domain is claimed");
   await expect(page.getByTestId("connection-status").first()).toHaveText("Draft");
 
   // Rename in a dialog; the header follows.

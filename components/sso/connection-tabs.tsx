@@ -1,30 +1,49 @@
 "use client";
 
-import { Globe, LayoutList, Webhook, type LucideIcon } from "lucide-react";
+import { Globe, LayoutList, LockKeyhole, Webhook, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 import { connectionHref } from "./labels";
+import type { Protocol } from "./types";
 
-const TABS: ReadonlyArray<{ tab?: "domains" | "webhooks"; label: string; icon: LucideIcon }> = [
+type Tab = {
+  /** The path segment under the connection; none for the overview. */
+  segment?: "oidc" | "domains" | "webhooks";
+  label: string;
+  icon: LucideIcon;
+  /** Only for connections of this protocol. */
+  protocol?: Protocol;
+  /** Other sections that count as this tab (test sign-ins belong to the protocol's set-up). */
+  alsoCurrentUnder?: readonly string[];
+};
+
+const TABS: readonly Tab[] = [
   { label: "Overview", icon: LayoutList },
-  { tab: "domains", label: "Domains", icon: Globe },
-  { tab: "webhooks", label: "Webhooks", icon: Webhook },
+  { segment: "oidc", label: "OpenID Connect", icon: LockKeyhole, protocol: "oidc", alsoCurrentUnder: ["test"] },
+  { segment: "domains", label: "Domains", icon: Globe },
+  { segment: "webhooks", label: "Webhooks", icon: Webhook },
 ];
 
 /**
- * A connection's sections: Overview, Domains, Webhooks. Links (each tab is a
- * page of its own), so the current one is `aria-current="page"` rather than an
- * ARIA tab; on narrow screens the row scrolls sideways.
+ * A connection's sections: Overview, its protocol's set-up (OpenID Connect
+ * connections only, for now), Domains, Webhooks. Links (each tab is a page of
+ * its own), so the current one is `aria-current="page"` rather than an ARIA
+ * tab; on narrow screens the row scrolls sideways.
  */
-export function ConnectionTabs({ connectionId, className }: { connectionId: string; className?: string }) {
+export function ConnectionTabs({ connectionId, protocol, className }: { connectionId: string; protocol: Protocol; className?: string }) {
   const pathname = usePathname();
+  const base = connectionHref(connectionId);
+  const tabs = TABS.filter((tab) => !tab.protocol || tab.protocol === protocol);
   return (
     <nav aria-label="Connection" className={cn("-mx-4 overflow-x-auto border-b px-4 sm:mx-0 sm:px-0", className)}>
       <ul className="flex items-center gap-1">
-        {TABS.map(({ tab, label, icon: Icon }) => {
-          const href = connectionHref(connectionId, tab);
-          const current = tab ? pathname === href || pathname.startsWith(`${href}/`) : pathname === href;
+        {tabs.map(({ segment, label, icon: Icon, alsoCurrentUnder = [] }) => {
+          const href = segment ? `${base}/${segment}` : base;
+          const under = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
+          const current = segment
+            ? under(href) || alsoCurrentUnder.some((other) => under(`${base}/${other}`))
+            : pathname === href;
           return (
             <li key={label}>
               <Link

@@ -1,4 +1,12 @@
 import { z } from "zod";
+import {
+  DEFAULT_CLOCK_TOLERANCE_SECONDS,
+  EXTRA_FIELD_NAME,
+  OIDC_LIMITS,
+  PARAM_NAME,
+  RESERVED_AUTHORIZATION_PARAMS,
+  SCOPE_TOKEN,
+} from "../../lib/validation/oidc";
 import type { Doc } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
 import { recordEvent, type AuditInput } from "./audit";
@@ -14,22 +22,6 @@ import { checkOutboundUrl } from "./urlGuard";
  * parsed here, at the edge; the stored config is trusted everywhere else.
  */
 export const DEFAULT_SCOPES = ["openid", "profile", "email"];
-
-/** Parameters the sign-in flow sets itself; an admin can't override them. */
-const RESERVED_PARAMS = new Set([
-  "client_id",
-  "redirect_uri",
-  "response_type",
-  "response_mode",
-  "scope",
-  "state",
-  "nonce",
-  "code_challenge",
-  "code_challenge_method",
-  "login_hint",
-  "request",
-  "request_uri",
-]);
 
 /** Whether the server may fetch IdP URLs on private networks (the local demo IdP); never in production. */
 export function allowPrivateIdpUrls(): boolean {
@@ -57,8 +49,8 @@ const issuer = z
     else if (/[?#]/.test(raw)) ctx.addIssue({ code: "custom", message: "The issuer has no query or fragment." });
   });
 
-const claimPath = z.string().trim().min(1, "Name a claim.").max(200, "Use at most 200 characters for a claim name.");
-const scope = z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]{1,100}$/, "Scopes are single words without quotes or backslashes.");
+const claimPath = z.string().trim().min(1, "Name a claim.").max(OIDC_LIMITS.maxClaimLength, `Use at most ${OIDC_LIMITS.maxClaimLength} characters for a claim name.`);
+const scope = z.string().regex(SCOPE_TOKEN, "Scopes are single words without quotes or backslashes.");
 
 export const oidcInput = z.object({
   discovery: z.object({
@@ -76,23 +68,28 @@ export const oidcInput = z.object({
     .object({
       scopes: z
         .array(scope)
-        .max(30, "Use at most 30 scopes.")
+        .max(OIDC_LIMITS.maxScopes, `Use at most ${OIDC_LIMITS.maxScopes} scopes.`)
         .refine((scopes) => scopes.includes("openid"), "The scopes must include openid.")
         .default(DEFAULT_SCOPES),
       loginHint: z.boolean().default(true),
       authorizationParams: z
-        .record(z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, "Parameter names are letters, digits, _ . and -."), z.string().max(500))
-        .refine((params) => Object.keys(params).length <= 10, "Use at most 10 authorization parameters.")
-        .refine((params) => Object.keys(params).every((key) => !RESERVED_PARAMS.has(key)), "The sign-in flow sets that parameter itself.")
+        .record(z.string().regex(PARAM_NAME, "Parameter names are letters, digits, _ . and -."), z.string().max(OIDC_LIMITS.maxParamValueLength))
+        .refine((params) => Object.keys(params).length <= OIDC_LIMITS.maxAuthorizationParams, `Use at most ${OIDC_LIMITS.maxAuthorizationParams} authorization parameters.`)
+        .refine((params) => Object.keys(params).every((key) => !RESERVED_AUTHORIZATION_PARAMS.has(key.toLowerCase())), "The sign-in flow sets that parameter itself.")
         .optional(),
     })
     .default({ scopes: DEFAULT_SCOPES, loginHint: true }),
   security: z
     .object({
-      clockToleranceSeconds: z.number().int("Use whole seconds.").min(0).max(300, "Use at most 300 seconds of clock tolerance.").default(60),
+      clockToleranceSeconds: z
+        .number()
+        .int("Use whole seconds.")
+        .min(0)
+        .max(OIDC_LIMITS.maxClockToleranceSeconds, `Use at most ${OIDC_LIMITS.maxClockToleranceSeconds} seconds of clock tolerance.`)
+        .default(DEFAULT_CLOCK_TOLERANCE_SECONDS),
       strictIssuer: z.boolean().default(true),
     })
-    .default({ clockToleranceSeconds: 60, strictIssuer: true }),
+    .default({ clockToleranceSeconds: DEFAULT_CLOCK_TOLERANCE_SECONDS, strictIssuer: true }),
   profile: z
     .object({
       mapping: z
@@ -105,8 +102,8 @@ export const oidcInput = z.object({
         })
         .default({ subject: "sub", email: "email", name: "name", groups: "groups" }),
       extraFields: z
-        .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, "Field names start with a letter: letters, digits and _."), claimPath)
-        .refine((fields) => Object.keys(fields).length <= 20, "Map at most 20 extra fields.")
+        .record(z.string().regex(EXTRA_FIELD_NAME, "Field names start with a letter: letters, digits and _."), claimPath)
+        .refine((fields) => Object.keys(fields).length <= OIDC_LIMITS.maxExtraFields, `Map at most ${OIDC_LIMITS.maxExtraFields} extra fields.`)
         .optional(),
     })
     .default({ mapping: { subject: "sub", email: "email", name: "name", groups: "groups" } }),

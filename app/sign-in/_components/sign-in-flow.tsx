@@ -14,17 +14,25 @@ type Step =
   /** The account's address is not verified yet: the server mailed a code instead of signing in. */
   | { name: "code"; email: string; password: string };
 
+type SignInFlowProps = {
+  redirectTo: string | null;
+  /** Why an SSO sign-in just failed (from `?sso_error=`), shown on the email step until it is left. */
+  ssoError: string | null;
+};
+
 /**
  * Sign-in, one step at a time: the email first (which decides how this person
- * signs in), then the password, then — only for an address never verified —
- * the code that was just mailed.
+ * signs in: their organization's identity provider, or a password), then the
+ * password, then — only for an address never verified — the code that was
+ * just mailed.
  */
-export function SignInFlow({ redirectTo }: { redirectTo: string | null }) {
+export function SignInFlow({ redirectTo, ssoError }: SignInFlowProps) {
   const { signIn } = useAuthActions();
   const finishSignIn = useFinishSignIn();
   const [step, setStep] = useState<Step>({ name: "email" });
   // Kept across steps so "Change" and "back" start from what was typed.
   const [email, setEmail] = useState("");
+  const [notice, setNotice] = useState(ssoError);
   const done = () => finishSignIn(redirectTo ?? DEFAULT_AFTER_SIGN_IN);
 
   switch (step.name) {
@@ -32,7 +40,10 @@ export function SignInFlow({ redirectTo }: { redirectTo: string | null }) {
       return (
         <EmailStep
           defaultEmail={email}
+          redirectTo={redirectTo}
+          notice={notice}
           onPassword={(address) => {
+            setNotice(null);
             setEmail(address);
             setStep({ name: "password", email: address });
           }}

@@ -99,7 +99,7 @@ export function ConnectionShell({ connectionId, preloadedGroup, preloadedConnect
             </div>
           </div>
         </div>
-        <ConnectionTabs connectionId={connectionId} />
+        <ConnectionTabs connectionId={connectionId} protocol={connection.data.protocol} />
       </div>
       {children}
     </ConnectionProvider>

@@ -7,6 +7,8 @@ import { useId, type ReactNode } from "react";
 import { QueryError } from "@/components/console/query-error";
 import { ListSkeleton } from "@/components/console/skeleton";
 import { connectionHref, PROTOCOL_LABELS } from "@/components/sso/labels";
+import { oidcHref } from "@/components/sso/oidc/links";
+import { testSignInHref } from "@/components/sso/test-sign-in/links";
 import type { Connection, ConnectionReadiness } from "@/components/sso/types";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -97,20 +99,21 @@ function CheckRow({ check, connection }: { check: Check; connection: Connection 
 
 /** Where to go for a check that isn't done yet (the status card below handles activation). */
 function CheckAction({ check, connection }: { check: Check; connection: Connection }) {
-  if (check.id === "protocol") {
+  const className = "col-start-2 w-fit sm:col-start-3";
+  if (check.id === "protocol" || check.id === "tested") {
+    if (connection.protocol !== "oidc") return <LaterVersion />;
     return (
-      <span className="text-muted-foreground col-start-2 inline-flex items-center gap-1 text-xs sm:col-start-3 sm:pt-0.5">
-        <Hourglass aria-hidden className="size-3.5" />
-        Later version
-      </span>
+      <Link
+        href={check.id === "protocol" ? oidcHref(connection.connectionId) : `${oidcHref(connection.connectionId)}#test-sign-in`}
+        className={buttonVariants({ variant: "outline", size: "sm", className })}
+      >
+        {check.id === "protocol" ? "Set up OpenID Connect" : "Run a test sign-in"}
+      </Link>
     );
   }
   if (check.id === "domain" || check.id === "domainVerified") {
     return (
-      <Link
-        href={connectionHref(connection.connectionId, "domains")}
-        className={buttonVariants({ variant: "outline", size: "sm", className: "col-start-2 w-fit sm:col-start-3" })}
-      >
+      <Link href={connectionHref(connection.connectionId, "domains")} className={buttonVariants({ variant: "outline", size: "sm", className })}>
         {check.id === "domain" ? "Add a domain" : "Verify a domain"}
       </Link>
     );
@@ -118,7 +121,17 @@ function CheckAction({ check, connection }: { check: Check; connection: Connecti
   return null;
 }
 
-/** The step the backend recommends, as a call to action; protocol set-up has no page yet, so it says so. */
+/** SAML set-up has no page yet. */
+function LaterVersion() {
+  return (
+    <span className="text-muted-foreground col-start-2 inline-flex items-center gap-1 text-xs sm:col-start-3 sm:pt-0.5">
+      <Hourglass aria-hidden className="size-3.5" />
+      Later version
+    </span>
+  );
+}
+
+/** The step the backend recommends, as a call to action; SAML set-up has no page yet, so it says so. */
 function NextStep({ connection, readiness, canManage }: { connection: Connection; readiness: ConnectionReadiness; canManage: boolean }) {
   const step = readiness.nextStep;
   if (!step) {
@@ -130,12 +143,34 @@ function NextStep({ connection, readiness, canManage }: { connection: Connection
   }
   const protocol = PROTOCOL_LABELS[connection.protocol];
   let action: ReactNode = null;
-  if (step.id === "protocol") {
+  if ((step.id === "protocol" || step.id === "tested") && connection.protocol !== "oidc") {
     action = (
       <span className="inline-flex items-center gap-1.5">
         <Hourglass aria-hidden className="size-4 shrink-0" />
         {protocol} set-up arrives in a later version.
       </span>
+    );
+  } else if (step.id === "protocol") {
+    action = (
+      <Link href={oidcHref(connection.connectionId)} className={buttonVariants({ size: "sm" })}>
+        Set up {protocol}
+        <ArrowRight aria-hidden />
+      </Link>
+    );
+  } else if (step.id === "tested") {
+    const failed = readiness.lastTest && !readiness.lastTest.ok ? readiness.lastTest : null;
+    action = (
+      <div className="flex flex-wrap gap-2">
+        <Link href={`${oidcHref(connection.connectionId)}#test-sign-in`} className={buttonVariants({ size: "sm" })}>
+          Run a test sign-in
+          <ArrowRight aria-hidden />
+        </Link>
+        {failed && (
+          <Link href={testSignInHref(connection.connectionId, failed.testId)} className={buttonVariants({ variant: "outline", size: "sm" })}>
+            Open the failed test
+          </Link>
+        )}
+      </div>
     );
   } else if (step.id === "domain" || step.id === "domainVerified") {
     action = (

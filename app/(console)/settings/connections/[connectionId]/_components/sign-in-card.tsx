@@ -1,14 +1,17 @@
 "use client";
 
 import { useMutation, type UseQueryResult } from "convex/react";
-import { LoaderCircle, Power, PowerOff } from "lucide-react";
+import { FlaskConical, LoaderCircle, Power, PowerOff } from "lucide-react";
+import Link from "next/link";
+import { useId, type ReactNode } from "react";
 import { destructiveOutlineButton } from "@/components/console/button-styles";
 import { ConfirmDialog } from "@/components/console/confirm-dialog";
 import { FormMessage } from "@/components/console/form-message";
 import { useConsoleAction } from "@/components/console/use-action-state";
 import { ConnectionStatusBadge } from "@/components/sso/status-badges";
 import type { Connection, ConnectionReadiness, ConnectionStatus } from "@/components/sso/types";
-import { Button } from "@/components/ui/button";
+import { oidcHref } from "@/components/sso/oidc/links";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { api } from "@/convex/_generated/api";
 import { cn } from "@/lib/cn";
@@ -49,37 +52,108 @@ export function SignInCard({ connection, readiness, canManage }: SignInCardProps
   );
 }
 
+/**
+ * Activation. Disabled until the checklist's requirements are met (the server
+ * refuses with NOT_READY anyway); without a successful test sign-in it asks
+ * first and activates with `overrideTest` (audited) if told to.
+ */
 function ActivateButton({ connection, readiness }: { connection: Connection; readiness: UseQueryResult<ConnectionReadiness> }) {
   const updateConnection = useMutation(api.auth.group.updateConnection);
   const { pending, error, run } = useConsoleAction();
-  // What the checklist still lacks, to say more than "not ready" (activation itself is not one of them).
-  const missing =
-    readiness.status === "success" ? readiness.data.checks.filter((check) => !check.ok && check.id !== "active") : [];
+  const hintId = useId();
+  const checks = readiness.status === "success" ? readiness.data.checks : [];
+  const ready = readiness.status === "success" && readiness.data.ready;
+  const tested = checks.find((check) => check.id === "tested");
+  // Requirements still missing; the test and activation itself aren't requirements.
+  const missing = checks.filter((check) => !check.ok && check.id !== "active" && check.id !== "tested");
+  const untested = ready && tested !== undefined && !tested.ok;
+  // The server can still say NOT_READY (e.g. the settings changed since the test): the override is offered then too.
+  const refused = error?.code === "NOT_READY";
+
+  const activate = (overrideTest: boolean) =>
+    updateConnection({ id: connection.connectionId, data: overrideTest ? { status: "active", overrideTest: true } : { status: "active" } });
 
   return (
     <div className="grid gap-3">
-      <Button
-        className="w-full sm:w-fit"
-        disabled={pending}
-        onClick={() => run(() => updateConnection({ id: connection.connectionId, data: { status: "active" } }))}
-      >
-        {pending ? <LoaderCircle aria-hidden className="animate-spin" /> : <Power aria-hidden />}
-        Activate connection
-      </Button>
+      {untested ? (
+        <>
+          <p id={hintId} data-testid="activate-untested" className="text-muted-foreground text-sm">
+            No test sign-in has succeeded yet. Run one first to be sure people can get in.
+          </p>
+          <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
+            {connection.protocol === "oidc" && (
+              <Link href={`${oidcHref(connection.connectionId)}#test-sign-in`} className={buttonVariants({ className: "w-full sm:w-fit" })}>
+                <FlaskConical aria-hidden />
+                Run a test sign-in
+              </Link>
+            )}
+            <OverrideDialog
+              connection={connection}
+              trigger={
+                <Button variant="outline" className="w-full sm:w-fit" aria-describedby={hintId}>
+                  <Power aria-hidden />
+                  Activate without a test
+                </Button>
+              }
+              activate={() => activate(true)}
+            />
+          </div>
+        </>
+      ) : (
+        <>
+          {readiness.status === "success" && !ready && (
+            <p id={hintId} data-testid="activate-blocked" className="text-muted-foreground text-sm">
+              Finish the set-up checklist first
+              {missing.length > 0 ? `: ${missing.map((check) => check.label).join("; ")}.` : "."}
+            </p>
+          )}
+          <Button
+            className="w-full sm:w-fit"
+            disabled={!ready || pending}
+            aria-describedby={!ready ? hintId : undefined}
+            onClick={() => run(() => activate(false))}
+          >
+            {pending ? <LoaderCircle aria-hidden className="animate-spin" /> : <Power aria-hidden />}
+            Activate connection
+          </Button>
+        </>
+      )}
       {error && (
-        <div data-testid="activate-error" className="grid gap-1">
+        <div data-testid="activate-error" className="grid gap-2">
           <FormMessage tone="error">
-            {error.code === "NOT_READY" ? <span className="font-medium">Not ready yet. </span> : null}
+            {refused ? <span className="font-medium">Not ready yet. </span> : null}
             {error.message}
           </FormMessage>
-          {error.code === "NOT_READY" && missing.length > 0 && (
-            <p className="text-muted-foreground pl-5.5 text-sm">
-              Still to do: {missing.map((check) => check.label).join("; ")}.
-            </p>
+          {refused && missing.length > 0 && (
+            <p className="text-muted-foreground pl-5.5 text-sm">Still to do: {missing.map((check) => check.label).join("; ")}.</p>
+          )}
+          {refused && missing.length === 0 && !untested && (
+            <OverrideDialog
+              connection={connection}
+              trigger={
+                <Button variant="outline" size="sm" className="w-fit">
+                  Activate without a test
+                </Button>
+              }
+              activate={() => activate(true)}
+            />
           )}
         </div>
       )}
     </div>
+  );
+}
+
+/** "Activate without a test": the admin takes the risk, knowingly (the server audits the override). */
+function OverrideDialog({ connection, trigger, activate }: { connection: Connection; trigger: ReactNode; activate: () => Promise<unknown> }) {
+  return (
+    <ConfirmDialog
+      trigger={trigger}
+      title={`Activate “${connection.name}” without a test?`}
+      description="No test sign-in has succeeded with the current settings. If they are wrong, people at the connection's verified domains can't sign in until you fix them or disable the connection. The override is recorded in the audit log."
+      confirmLabel="Activate without a test"
+      onConfirm={activate}
+    />
   );
 }
 
