@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { appUrl, convexUrl, e2eStack } from "./e2e/stack";
+import { appProbeUrl, appUrl, convexUrl, e2eStack } from "./e2e/stack";
 import { findChromium } from "./tools/test/chromium";
 
 export default defineConfig({
@@ -41,7 +41,7 @@ export default defineConfig({
   ],
   webServer: {
     command: "npm run dev",
-    url: appUrl,
+    url: appProbeUrl,
     reuseExistingServer: false,
     // First start compiles the home page (the readiness probe requests it) on 2 slow cores.
     timeout: 300_000,

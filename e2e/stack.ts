@@ -17,6 +17,13 @@ export const e2eStack = {
   demoIdpPort: 4410,
 } as const;
 
-export const appUrl = `http://127.0.0.1:${e2eStack.appPort}`;
+/**
+ * The app as people reach it: SITE_URL (`npm run dev` generates
+ * http://localhost:<port>), which the server's redirects (SSO callbacks, mail
+ * links) point to, so the browser's cookies belong to this origin.
+ */
+export const appUrl = `http://localhost:${e2eStack.appPort}`;
+/** For the readiness probe: `next dev` listens on 127.0.0.1, which Node's fetch must not try as ::1. */
+export const appProbeUrl = `http://127.0.0.1:${e2eStack.appPort}`;
 /** For `new ConvexHttpClient(convexUrl)`: acting as another user than the page under test. */
 export const convexUrl = `http://127.0.0.1:${e2eStack.convexPort}`;

@@ -5,7 +5,7 @@ import type { JWK } from "jose";
 import type { ClientMetadata, Configuration, Provider } from "oidc-provider";
 import { handleInteraction, matchInteractionRoute, RequestError } from "./interactions";
 import { createMemoryStore } from "./memory-store";
-import { renderErrorPage } from "./pages";
+import { renderErrorPage, renderHomePage, type HomePageOptions } from "./pages";
 import { generateSigningKey, type SigningKey } from "./signing-key";
 import { claimsOf, DEMO_USERS, type DemoUser } from "./users";
 
@@ -86,7 +86,7 @@ export async function startDemoOidcIdp(options: DemoOidcIdpOptions): Promise<Dem
   let active = activate(firstKey);
   // Attached before control returns to the event loop, so no request arrives without a handler.
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
-    void serve({ ...active, users, log: options.log }, req, res);
+    void serve({ ...active, users, home: { issuer, clients: options.clients, users }, log: options.log }, req, res);
   });
 
   return {
@@ -108,14 +108,19 @@ interface ActiveProvider {
 
 /** Our sign-in pages at `/interaction/…`; everything else is oidc-provider's. */
 async function serve(
-  context: ActiveProvider & { users: readonly DemoUser[]; log?: (line: string) => void },
+  context: ActiveProvider & { users: readonly DemoUser[]; home: HomePageOptions; log?: (line: string) => void },
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
   try {
-    const route = matchInteractionRoute(new URL(req.url ?? "/", "http://demo-idp.invalid").pathname);
+    const pathname = new URL(req.url ?? "/", "http://demo-idp.invalid").pathname;
+    const route = matchInteractionRoute(pathname);
     if (route) await handleInteraction(context, route, req, res);
-    else await context.callback(req, res);
+    // Browsers ask every site for one; an empty answer keeps their consoles clean.
+    else if (pathname === "/favicon.ico") res.writeHead(204).end();
+    else if (pathname === "/" && req.method === "GET") {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" }).end(renderHomePage(context.home));
+    } else await context.callback(req, res);
   } catch (error) {
     sendError(res, error);
   }

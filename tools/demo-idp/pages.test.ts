@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderLoginPage } from "./pages";
+import { renderHomePage, renderLoginPage } from "./pages";
 import { DEMO_USERS } from "./users";
 
 const [alice, bob, carol] = DEMO_USERS;
@@ -26,5 +26,20 @@ describe("renderLoginPage", () => {
     const html = renderLoginPage({ action: "/interaction/abc", clientId: '<script>"x"</script>', users: DEMO_USERS, error: "a & b" });
     expect(html).toContain("&#60;script&#62;&#34;x&#34;&#60;/script&#62;");
     expect(html).toContain('<p class="error" role="alert">a &#38; b</p>');
+  });
+});
+
+describe("renderHomePage", () => {
+  it("shows what an admin copies into the app: issuer, client ID and secret, redirect URI", () => {
+    const html = renderHomePage({
+      issuer: "http://127.0.0.1:4400",
+      clients: [{ clientId: "group-sso-demo", clientSecret: "s3cret<", redirectUris: ["http://127.0.0.1:3211/api/auth/sso/callback"] }],
+      users: DEMO_USERS,
+    });
+    expect(html).toContain('<code data-testid="demo-idp-issuer">http://127.0.0.1:4400</code>');
+    expect(html).toContain('<code data-testid="demo-idp-client-secret-group-sso-demo">s3cret&#60;</code>');
+    expect(html).toContain('<code data-testid="demo-idp-auth-method-group-sso-demo">client_secret_basic</code>');
+    expect(html).toContain("http://127.0.0.1:3211/api/auth/sso/callback");
+    expect(html).toContain("dana@globex.test");
   });
 });

@@ -33,6 +33,38 @@ export function renderLoginPage(options: LoginPageOptions): string {
   </form>`);
 }
 
+export interface HomePageOptions {
+  issuer: string;
+  clients: ReadonlyArray<{ clientId: string; clientSecret: string; redirectUris: string[]; authMethod?: string }>;
+  users: readonly DemoUser[];
+}
+
+/**
+ * The IdP's "admin console": what an IT admin would copy from their IdP into
+ * the app's OIDC form (issuer, client ID and secret, registered redirect URI).
+ * Shows the secret: the demo IdP listens on loopback only and exists for development.
+ */
+export function renderHomePage({ issuer, clients, users }: HomePageOptions): string {
+  const value = (label: string, text: string, testId: string) =>
+    `<dt>${escapeHtml(label)}</dt><dd><code data-testid="${escapeHtml(testId)}">${escapeHtml(text)}</code></dd>`;
+  return page(`
+  <h2>Issuer</h2>
+  <dl>${value("Issuer URL", issuer, "demo-idp-issuer")}</dl>
+  ${clients
+    .map(
+      (client) => `<h2>Application “${escapeHtml(client.clientId)}”</h2>
+  <dl>
+    ${value("Client ID", client.clientId, `demo-idp-client-id-${client.clientId}`)}
+    ${value("Client secret", client.clientSecret, `demo-idp-client-secret-${client.clientId}`)}
+    ${value("Token endpoint authentication", client.authMethod ?? "client_secret_basic", `demo-idp-auth-method-${client.clientId}`)}
+    ${client.redirectUris.map((uri) => value("Redirect URI", uri, `demo-idp-redirect-uri-${client.clientId}`)).join("\n    ")}
+  </dl>`,
+    )
+    .join("\n  ")}
+  <h2>Users</h2>
+  <ul>${users.map((user) => `<li>${escapeHtml(displayName(user))} — ${escapeHtml(user.email)} <span class="details">groups: ${escapeHtml(user.groups.join(", "))}</span></li>`).join("")}</ul>`);
+}
+
 /** For requests the IdP cannot serve (an expired sign-in, a bad authorization request). */
 export function renderErrorPage(title: string, message: string): string {
   return page(`
@@ -72,6 +104,9 @@ function page(body: string): string {
   .details { display: block; color: #71717a; font-size: 0.8rem; margin: 2px 0 0 4px; }
   .error { background: #fef2f2; border: 1px solid #fecaca; color: #991b1b; border-radius: 8px; padding: 8px 12px; }
   .cancel { background: none; border: 1px solid #d4d4d8; color: #3f3f46; }
+  dl { margin: 0 0 16px; font-size: 0.85rem; }
+  dt { color: #71717a; margin-top: 8px; }
+  dd { margin: 2px 0 0; word-break: break-all; }
 </style>
 </head>
 <body>

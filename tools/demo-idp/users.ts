@@ -1,7 +1,8 @@
 /**
- * The people who can sign in at the demo IdP: one admin, one ordinary
- * engineer, and one whose email the IdP has not verified (which an app must
- * not trust for account linking).
+ * The people who can sign in at the demo IdP. Acme (seeded by `npm run dev`):
+ * one admin, one ordinary engineer, and one whose email the IdP has not
+ * verified (which an app must not trust for account linking). Globex: a
+ * second company no group claims yet, to set SSO up from scratch.
  */
 export interface DemoUser {
   /** The stable, opaque `sub`: what an app should key the account on, never the email. */
@@ -13,8 +14,10 @@ export interface DemoUser {
   groups: string[];
 }
 
-/** The domain the demo users' emails are on, which the demo group verifies. */
+/** The domain of the seeded demo group's users, which that group verifies. */
 export const DEMO_DOMAIN = "acme.test";
+/** Unclaimed until someone sets up their own connection for it. */
+export const SECOND_DEMO_DOMAIN = "globex.test";
 
 export const DEMO_USERS: readonly DemoUser[] = [
   {
@@ -39,6 +42,22 @@ export const DEMO_USERS: readonly DemoUser[] = [
     emailVerified: false,
     givenName: "Carol",
     familyName: "Unverified",
+    groups: ["engineering"],
+  },
+  {
+    sub: "demo-dana",
+    email: `dana@${SECOND_DEMO_DOMAIN}`,
+    emailVerified: true,
+    givenName: "Dana",
+    familyName: "Director",
+    groups: ["globex-admins"],
+  },
+  {
+    sub: "demo-erin",
+    email: `erin@${SECOND_DEMO_DOMAIN}`,
+    emailVerified: true,
+    givenName: "Erin",
+    familyName: "Engineer",
     groups: ["engineering"],
   },
 ];

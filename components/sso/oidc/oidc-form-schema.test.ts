@@ -27,7 +27,7 @@ describe("parseOidcDraft", () => {
         client: { id: "client", secret: "secret", authMethod: "client_secret_basic" },
         request: { scopes: ["openid", "email", "profile"], loginHint: true, authorizationParams: { prompt: "login", acr_values: "a=b" } },
         security: { clockToleranceSeconds: 60, strictIssuer: true },
-        profile: { mapping: { subject: "sub", email: "email", name: "name" } },
+        profile: { mapping: { subject: "sub", email: "email", name: "name", groups: "groups" } },
       },
     });
   });

@@ -279,7 +279,7 @@ export function emptyDraft(): OidcDraft {
     subjectClaim: "sub",
     emailClaim: "email",
     nameClaim: "name",
-    groupsClaim: "",
+    groupsClaim: "groups",
     rolesClaim: "",
     extraFields: "",
   };

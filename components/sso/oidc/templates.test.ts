@@ -51,6 +51,10 @@ describe("OIDC templates", () => {
     expect(entra).toMatchObject({ issuer: "https://acme.okta.com", clientId: "abc", clientSecret: "xyz", rolesClaim: "roles" });
   });
 
+  it("starts a new configuration with the generic provider's defaults (the picker's initial choice)", () => {
+    expect(applyTemplate(emptyDraft(), TEMPLATES_BY_ID.generic)).toEqual(emptyDraft());
+  });
+
   it("uses the mapping defaults of each provider", () => {
     expect(applyTemplate(emptyDraft(), TEMPLATES_BY_ID.entra)).toMatchObject({ groupsClaim: "groups", rolesClaim: "roles" });
     expect(applyTemplate(emptyDraft(), TEMPLATES_BY_ID.keycloak)).toMatchObject({ rolesClaim: "realm_access.roles" });

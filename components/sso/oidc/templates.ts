@@ -162,12 +162,13 @@ export const OIDC_TEMPLATES: readonly OidcTemplate[] = [
     },
     scopes: OIDC_DEFAULT_SCOPES,
     authMethod: "client_secret_basic",
-    mapping: { subject: "sub", email: "email", name: "name", groups: "", roles: "" },
+    // "groups" is the most common claim name; a provider that doesn't send it simply maps no groups.
+    mapping: { subject: "sub", email: "email", name: "name", groups: "groups", roles: "" },
     steps: [
       "Register a web application (a confidential client using the authorization code flow) in your identity provider.",
       "Register the redirect URI above.",
       "Copy the issuer URL, the client ID and the client secret it gives you.",
-      "If it sends groups or roles, enter their claim names under Claim mapping.",
+      "Groups are read from the groups claim; if yours uses another name, or sends roles, change it under Claim mapping.",
     ],
   },
 ];
