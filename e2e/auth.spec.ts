@@ -1,5 +1,6 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { api } from "../convex/_generated/api";
+import { appUrl } from "./stack";
 import {
   convexAs,
   enterCode,
@@ -133,7 +134,7 @@ test("signing in before verifying the address asks for the emailed code", async 
   await expect(page.getByRole("heading", { name: "Verify your email" })).toBeVisible();
   const mail = await readLatestMail(account.email);
   await enterCode(page, verificationCode(mail));
-  await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/(dashboard|onboarding)$/);
+  await expect(page).toHaveURL(new RegExp(`^${appUrl}/(dashboard|onboarding)$`));
 });
 
 test("a signed-out visit to /dashboard signs in and returns there", async ({ page, browser }) => {

@@ -199,7 +199,7 @@ test("admin: OIDC connection, domain verified through DNS, checklist; a member s
   await expect(check(page, "domain")).toHaveAttribute("data-ok", "true");
   await expect(check(page, "domainVerified")).toHaveAttribute("data-ok", "true");
   await expect(check(page, "domainVerified")).toContainText("1 verified");
-  await expect(page.getByTestId("readiness-progress")).toHaveText("2 of 4 done");
+  await expect(page.getByTestId("readiness-progress")).toHaveText("2 of 5 done");
 
   // The list shows the connection with its verified domain.
   await page.getByRole("link", { name: "SSO connections" }).first().click();
