@@ -138,13 +138,25 @@ export default defineSchema({
     connectionId: v.id("connections"),
     mode: v.union(v.literal("signIn"), v.literal("test")),
     testId: v.optional(v.id("ssoTests")),
-    codeVerifier: v.string(),
-    nonce: v.string(),
+    // OIDC: PKCE verifier and nonce. SAML: the AuthnRequest's ID (the response's InResponseTo).
+    codeVerifier: v.optional(v.string()),
+    nonce: v.optional(v.string()),
+    requestId: v.optional(v.string()),
     redirectTo: v.optional(v.string()),
     expiresTime: v.number(),
     consumedTime: v.optional(v.number()),
   })
     .index("by_stateHash", ["stateHash"])
+    .index("by_requestId", ["requestId"])
+    .index("by_expiresTime", ["expiresTime"]),
+
+  // SAML assertion IDs already accepted, kept until the assertion expires: a replay is refused.
+  samlAssertions: defineTable({
+    connectionId: v.id("connections"),
+    assertionId: v.string(),
+    expiresTime: v.number(),
+  })
+    .index("by_connectionId_and_assertionId", ["connectionId", "assertionId"])
     .index("by_expiresTime", ["expiresTime"]),
 
   // The one-time hand-off from a finished SSO callback to a session: the app

@@ -91,10 +91,11 @@ const CALLS: Record<keyof typeof groupRpc, { access: "public" | "admin" | "membe
   validateOidc: { access: "admin", refusedWith: "NOT_READY", call: (c, x) => c.action(g.validateOidc, { connectionId: x.connectionId }) },
   startTestSignIn: { access: "admin", call: (c, x) => c.mutation(g.startTestSignIn, { connectionId: x.connectionId }) },
   getTestSignIn: { access: "admin", call: (c, x) => c.query(g.getTestSignIn, { testId: x.testId }) },
-  setSaml: { access: "admin", refusedWith: "NOT_AVAILABLE", call: (c, x) => c.action(g.setSaml, { connectionId: x.connectionId, metadata: {} }) },
+  // Past authorization the fixture's (OIDC) connection refuses SAML settings.
+  setSaml: { access: "admin", refusedWith: "INVALID_INPUT", call: (c, x) => c.action(g.setSaml, { connectionId: x.connectionId, metadata: {} }) },
   getSaml: { access: "admin", call: (c, x) => c.query(g.getSaml, { connectionId: x.connectionId }) },
   getSamlStatus: { access: "admin", call: (c, x) => c.query(g.getSamlStatus, { connectionId: x.connectionId }) },
-  validateSaml: { access: "admin", call: (c, x) => c.action(g.validateSaml, { connectionId: x.connectionId }) },
+  validateSaml: { access: "admin", refusedWith: "NOT_READY", call: (c, x) => c.action(g.validateSaml, { connectionId: x.connectionId }) },
   refreshSaml: { access: "admin", refusedWith: "NOT_AVAILABLE", call: (c, x) => c.action(g.refreshSaml, { connectionId: x.connectionId }) },
   setScim: { access: "admin", refusedWith: "NOT_AVAILABLE", call: (c, x) => c.mutation(g.setScim, { connectionId: x.connectionId }) },
   getScim: { access: "admin", call: (c, x) => c.query(g.getScim, { connectionId: x.connectionId }) },

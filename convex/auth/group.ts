@@ -8,6 +8,9 @@ import { userActor } from "../engine/audit";
 import { fail } from "../engine/errors";
 import type { Grant } from "../engine/grants";
 import { runOidcValidation } from "../engine/oidcValidation";
+import { parse } from "../engine/parse";
+import { samlInput, type SamlView } from "../engine/samlConfig";
+import { certificateState, checkSamlConfig } from "../engine/samlValidation";
 import { policyFields } from "../engine/policyShape";
 import type { ValidationRun } from "../engine/protocolShapes";
 import { oidcRedirectUri } from "../engine/urls";
@@ -242,11 +245,23 @@ export const getTestSignIn = authQuery({
   },
 });
 
+/** Reads the IdP's metadata (fetched from its URL, or pasted XML) and saves the SAML settings. */
 export const setSaml = authAction({
-  args: { connectionId: v.string(), metadata: v.any(), request: v.optional(v.any()), security: v.optional(v.any()), serviceProvider: v.optional(v.any()), profile: v.optional(v.any()) },
-  handler: async (ctx, args) => {
-    await ctx.runQuery(internal.auth.access.assertConnection, { userId: ctx.auth.userId, connectionId: args.connectionId, grant: "connection.protocol.manage" });
-    return notAvailable("saml");
+  args: {
+    connectionId: v.string(),
+    metadata: v.any(),
+    request: v.optional(v.any()),
+    security: v.optional(v.any()),
+    serviceProvider: v.optional(v.any()),
+    idpInitiated: v.optional(v.any()),
+    profile: v.optional(v.any()),
+  },
+  handler: async (ctx, { connectionId: rawId, ...input }): Promise<SamlView> => {
+    const connectionId = await ctx.runQuery(internal.auth.access.assertConnection, { userId: ctx.auth.userId, connectionId: rawId, grant: "connection.protocol.manage" });
+    // Checked before anything is fetched; the mutation checks again as it saves.
+    const { metadata, security } = parse(samlInput, input, { nameField: true });
+    const read = await ctx.runAction(internal.engine.samlNode.readMetadata, { ...metadata, maxSize: security.maxMetadataSize });
+    return await ctx.runMutation(internal.engine.samlStore.save, { connectionId, userId: ctx.auth.userId, input, metadata: read });
   },
 });
 
@@ -257,14 +272,31 @@ export const getSaml = authQuery({
 
 export const getSamlStatus = authQuery({
   args: { connectionId: v.string() },
-  handler: async (ctx, args) => protocolStatus("saml", Boolean((await connectionFor(ctx, args.connectionId, ["connection.read"])).saml)),
+  handler: async (ctx, args) => {
+    const connection = await connectionFor(ctx, args.connectionId, ["connection.read"]);
+    const urls = auth.connection.saml.urls(connection._id);
+    const saml = connection.saml;
+    return {
+      configured: Boolean(saml),
+      entityId: auth.connection.saml.entityId(connection._id, saml),
+      acsUrl: urls.acsUrl,
+      metadataUrl: urls.metadataUrl,
+      certificates: (saml?.metadata.certificates ?? []).map(({ fingerprint, notAfter }) => ({ fingerprint, notAfter, state: certificateState(notAfter) })),
+      lastRefresh: saml?.metadata.lastRefresh ?? null,
+      validation: saml?.validation ?? null,
+      lastTest: connection.lastTest ?? null,
+    };
+  },
 });
 
 export const validateSaml = authAction({
   args: { connectionId: v.string() },
-  handler: async (ctx, args) => {
-    await ctx.runQuery(internal.auth.access.assertConnection, { userId: ctx.auth.userId, connectionId: args.connectionId, grant: "connection.protocol.manage" });
-    return unavailableChecks("saml");
+  handler: async (ctx, args): Promise<ValidationRun> => {
+    const connectionId = await ctx.runQuery(internal.auth.access.assertConnection, { userId: ctx.auth.userId, connectionId: args.connectionId, grant: "connection.protocol.manage" });
+    const { config } = await ctx.runQuery(internal.engine.samlStore.load, { connectionId });
+    const run = checkSamlConfig(config, { requireHttps: process.env.ALLOW_PRIVATE_IDP_URLS !== "true" });
+    await ctx.runMutation(internal.engine.samlStore.storeValidation, { connectionId, run });
+    return run;
   },
 });
 
@@ -441,8 +473,8 @@ export const signIn = query({
   handler: (ctx, args) => auth.connection.signIn(ctx, args),
 });
 
-/** SAML service-provider metadata of a connection: none until SAML set-up is available. */
+/** Our SAML service-provider metadata XML for a connection (public: IdPs and admins need it before set-up); null for OIDC. */
 export const metadata = query({
   args: { connectionId: v.string() },
-  handler: async () => null,
+  handler: async (ctx, args) => auth.connection.metadata(ctx, args.connectionId),
 });

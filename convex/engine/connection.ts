@@ -4,6 +4,7 @@ import { recordEvent, type AuditInput } from "./audit";
 import { describeDomain, domainsOf, domainState } from "./domain";
 import { fail } from "./errors";
 import { describeOidc } from "./oidcConfig";
+import { describeSaml } from "./samlConfig";
 
 /**
  * auth.connection: a group's SSO connections. Reads return the public view
@@ -22,20 +23,7 @@ export function describeConnection(connection: Doc<"connections">) {
     status: connection.status,
     createdTime: connection._creationTime,
     oidc: oidc ? describeOidc(oidc) : null,
-    saml: saml
-      ? {
-          ...saml,
-          serviceProvider: {
-            entityId: saml.serviceProvider.entityId ?? null,
-            acsUrl: saml.serviceProvider.acsUrl ?? null,
-            sloUrl: saml.serviceProvider.sloUrl ?? null,
-            signingCert: saml.serviceProvider.signingCert ?? null,
-            encryptionCert: saml.serviceProvider.encryptionCert ?? null,
-            hasSigningKey: Boolean(saml.serviceProvider.signingKey),
-            hasEncryptionKey: Boolean(saml.serviceProvider.encryptionKey),
-          },
-        }
-      : null,
+    saml: saml ? describeSaml(connection._id, saml) : null,
     scim: scim ? { status: scim.status, tokenCount: scim.tokens.length, security: scim.security, profile: scim.profile } : null,
   };
 }

@@ -31,6 +31,9 @@ import { describeDomain, domainByName, domainsOf, requestVerification, setDomain
 import { getPolicy, updatePolicy, validatePolicy } from "./policy";
 import { describeOidc, setOidc } from "./oidcConfig";
 import type { SsoHooks } from "./provision";
+import { describeSaml, serviceProviderUrls, spEntityId } from "./samlConfig";
+import { saveSaml } from "./samlStore";
+import { metadataFor } from "./samlSpMetadata";
 import { resolveSignIn } from "./signInRoute";
 import { addSsoRoutes } from "./ssoRoutes";
 import { describeTest, startTest } from "./ssoTest";
@@ -117,6 +120,8 @@ export function defineAuth(options: { addHttpRoutes: (http: HttpRouter) => void;
         requestVerification,
       },
       oidc: { set: setOidc, describe: describeOidc },
+      saml: { save: saveSaml, describe: describeSaml, urls: serviceProviderUrls, entityId: spEntityId },
+      metadata: metadataFor,
       test: { start: startTest, describe: describeTest },
       policy: { get: getPolicy, update: updatePolicy, validate: validatePolicy },
       webhook: {

@@ -64,14 +64,24 @@ export const oidcConfig = v.object({
   validation: v.optional(validationRun),
 });
 
+/** An IdP signing certificate: several are kept, so a rotation needs no downtime. */
+export const samlCertificate = v.object({
+  pem: v.string(),
+  fingerprint: v.string(),
+  notAfter: v.number(),
+  addedTime: v.number(),
+});
+
 export const samlConfig = v.object({
   metadata: v.object({
     url: v.optional(v.string()),
-    xml: v.optional(v.string()),
-    entityId: v.optional(v.string()),
-    ssoUrls: v.optional(v.object({ redirect: v.optional(v.string()), post: v.optional(v.string()) })),
-    certificates: v.optional(v.array(v.object({ pem: v.string(), notAfter: v.optional(v.number()) }))),
-    fetchedTime: v.optional(v.number()),
+    // The IdP's metadata as last read (bounded by security.maxMetadataSize).
+    xml: v.string(),
+    entityId: v.string(),
+    ssoUrls: v.object({ redirect: v.optional(v.string()), post: v.optional(v.string()) }),
+    certificates: v.array(samlCertificate),
+    fetchedTime: v.number(),
+    lastRefresh: v.optional(v.object({ ok: v.boolean(), time: v.number(), message: v.string() })),
   }),
   request: v.object({
     signAuthnRequests: v.boolean(),
@@ -87,14 +97,15 @@ export const samlConfig = v.object({
     maxResponseSize: v.number(),
   }),
   serviceProvider: v.object({
+    // Defaults to the connection's SP metadata URL; some IdPs want a URN instead.
     entityId: v.optional(v.string()),
-    acsUrl: v.optional(v.string()),
-    sloUrl: v.optional(v.string()),
     signingCert: v.optional(v.string()),
     signingKey: v.optional(sealed),
     encryptionCert: v.optional(v.string()),
     encryptionKey: v.optional(sealed),
   }),
+  // Unsolicited responses (started at the IdP's dashboard): off unless enabled.
+  idpInitiated: v.object({ enabled: v.boolean(), defaultRedirect: v.string() }),
   profile: v.object({
     mapping: v.object({
       subject: v.optional(v.string()),
@@ -107,6 +118,7 @@ export const samlConfig = v.object({
     }),
     extraFields,
   }),
+  validation: v.optional(validationRun),
 });
 
 export const scimConfig = v.object({
@@ -133,4 +145,5 @@ export type OidcDiscovered = Infer<typeof oidcDiscovered>;
 export type ValidationCheck = Infer<typeof validationCheck>;
 export type ValidationRun = Infer<typeof validationRun>;
 export type SamlConfig = Infer<typeof samlConfig>;
+export type SamlCertificate = Infer<typeof samlCertificate>;
 export type ScimConfig = Infer<typeof scimConfig>;
