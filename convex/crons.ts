@@ -5,4 +5,6 @@ const crons = cronJobs();
 
 crons.interval("purge expired SSO state", { hours: 1 }, internal.engine.ssoCleanup.purgeExpired, {});
 
+crons.interval("refresh SAML metadata and warn about expiring certificates", { hours: 24 }, internal.engine.samlRefresh.refreshAll, {});
+
 export default crons;

@@ -117,7 +117,9 @@ export default defineSchema({
     createdByUserId: v.optional(v.id("users")),
     // The latest admin test sign-in; activation requires a successful one (or an audited override).
     lastTest: v.optional(v.object({ testId: v.id("ssoTests"), ok: v.boolean(), time: v.number() })),
-  }).index("by_groupId", ["groupId"]),
+  })
+    .index("by_groupId", ["groupId"])
+    .index("by_protocol", ["protocol"]),
 
   // An external identity (IdP subject) of a user, per connection.
   ssoIdentities: defineTable({

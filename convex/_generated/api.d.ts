@@ -45,6 +45,7 @@ import type * as engine_rateLimit from "../engine/rateLimit.js";
 import type * as engine_samlConfig from "../engine/samlConfig.js";
 import type * as engine_samlMetadata from "../engine/samlMetadata.js";
 import type * as engine_samlNode from "../engine/samlNode.js";
+import type * as engine_samlRefresh from "../engine/samlRefresh.js";
 import type * as engine_samlResponse from "../engine/samlResponse.js";
 import type * as engine_samlSpMetadata from "../engine/samlSpMetadata.js";
 import type * as engine_samlStore from "../engine/samlStore.js";
@@ -115,6 +116,7 @@ declare const fullApi: ApiFromModules<{
   "engine/samlConfig": typeof engine_samlConfig;
   "engine/samlMetadata": typeof engine_samlMetadata;
   "engine/samlNode": typeof engine_samlNode;
+  "engine/samlRefresh": typeof engine_samlRefresh;
   "engine/samlResponse": typeof engine_samlResponse;
   "engine/samlSpMetadata": typeof engine_samlSpMetadata;
   "engine/samlStore": typeof engine_samlStore;

@@ -300,11 +300,13 @@ export const validateSaml = authAction({
   },
 });
 
+/** Re-reads the IdP's metadata URL now (the daily job does it too); the last good copy stays on failure. */
 export const refreshSaml = authAction({
   args: { connectionId: v.string() },
-  handler: async (ctx, args) => {
-    await ctx.runQuery(internal.auth.access.assertConnection, { userId: ctx.auth.userId, connectionId: args.connectionId, grant: "connection.protocol.manage" });
-    return notAvailable("saml");
+  handler: async (ctx, args): Promise<{ ok: boolean; message: string }> => {
+    const connectionId = await ctx.runQuery(internal.auth.access.assertConnection, { userId: ctx.auth.userId, connectionId: args.connectionId, grant: "connection.protocol.manage" });
+    const actor = { type: "user" as const, id: ctx.auth.userId };
+    return (await ctx.runAction(internal.engine.samlRefresh.refreshOne, { connectionId, actor })) ?? fail("NOT_READY", "Save the SAML settings first.");
   },
 });
 

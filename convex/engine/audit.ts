@@ -14,6 +14,8 @@ export type AuditKind =
   | "connection.deleted"
   | "connection.protocol.set"
   | "connection.test.started"
+  | "connection.metadata.refreshed"
+  | "connection.certificate.expiring"
   | "domain.added"
   | "domain.removed"
   | "domain.verification.requested"
@@ -35,6 +37,8 @@ export const AUDIT_KINDS: AuditKind[] = [
   "connection.deleted",
   "connection.protocol.set",
   "connection.test.started",
+  "connection.metadata.refreshed",
+  "connection.certificate.expiring",
   "domain.added",
   "domain.removed",
   "domain.verification.requested",

@@ -70,6 +70,8 @@ export const samlCertificate = v.object({
   fingerprint: v.string(),
   notAfter: v.number(),
   addedTime: v.number(),
+  // When admins were told it expires soon (once per certificate).
+  expiryWarnedTime: v.optional(v.number()),
 });
 
 export const samlConfig = v.object({

@@ -3,7 +3,8 @@ import { internalMutation } from "../_generated/server";
 /**
  * Deletes spent SSO state: sign-in states an hour past their expiry (kept
  * that long so a late replay is still reported as a replay), expired
- * hand-off codes, and test sign-ins after 30 days. Bounded per run; the
+ * hand-off codes, SAML assertion IDs once their assertion has expired (a
+ * replay would fail the time check by then), and test sign-ins after 30 days. Bounded per run; the
  * cron comes back for the rest.
  */
 const BATCH = 500;
@@ -22,11 +23,15 @@ export const purgeExpired = internalMutation({
       .query("ssoCodes")
       .withIndex("by_expiresTime", (q) => q.lt("expiresTime", now))
       .take(BATCH);
+    const assertions = await ctx.db
+      .query("samlAssertions")
+      .withIndex("by_expiresTime", (q) => q.lt("expiresTime", now))
+      .take(BATCH);
     const tests = await ctx.db
       .query("ssoTests")
       .withIndex("by_creation_time", (q) => q.lt("_creationTime", now - TEST_RETENTION_MS))
       .take(BATCH);
-    for (const row of [...states, ...codes, ...tests]) await ctx.db.delete(row._id);
-    return { states: states.length, codes: codes.length, tests: tests.length };
+    for (const row of [...states, ...codes, ...assertions, ...tests]) await ctx.db.delete(row._id);
+    return { states: states.length, codes: codes.length, assertions: assertions.length, tests: tests.length };
   },
 });

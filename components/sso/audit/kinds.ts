@@ -11,6 +11,8 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   "connection.deleted": "Connection deleted",
   "connection.protocol.set": "Protocol settings saved",
   "connection.test.started": "Test sign-in started",
+  "connection.metadata.refreshed": "IdP metadata refreshed",
+  "connection.certificate.expiring": "IdP certificate expiring",
   "domain.added": "Domain added",
   "domain.removed": "Domain removed",
   "domain.verification.requested": "Domain verification requested",
@@ -31,7 +33,7 @@ export const AUDIT_KINDS = Object.keys(AUDIT_KIND_LABELS) as AuditKind[];
 
 /** The kinds by area, for <optgroup>s and checklists. */
 export const AUDIT_KIND_GROUPS: ReadonlyArray<{ label: string; kinds: AuditKind[] }> = [
-  { label: "Connections", kinds: ["connection.created", "connection.updated", "connection.deleted", "connection.protocol.set", "connection.test.started"] },
+  { label: "Connections", kinds: ["connection.created", "connection.updated", "connection.deleted", "connection.protocol.set", "connection.test.started", "connection.metadata.refreshed", "connection.certificate.expiring"] },
   {
     label: "Domains",
     kinds: ["domain.added", "domain.removed", "domain.verification.requested", "domain.verified", "domain.verification.failed"],
