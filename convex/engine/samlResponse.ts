@@ -3,6 +3,7 @@
 import { SAML, ValidateInResponseTo } from "@node-saml/node-saml";
 import type { SsoErrorCode } from "../../lib/sso-errors";
 import type { SamlConfig } from "./protocolShapes";
+import type { Node } from "@xmldom/xmldom";
 import { child, children, elements, NS, parseXml, singleText, XmlRefused } from "./samlXml";
 
 /**
@@ -18,7 +19,7 @@ import { child, children, elements, NS, parseXml, singleText, XmlRefused } from 
  * - the status is Success;
  * - the `Audience` is our entity ID (node-saml checks it too);
  * - SHA-1 signature or digest algorithms refused (or reported, per settings);
- * - NameID is exactly one text node (no comment or CDATA tricks);
+ * - no comments in the assertion, and NameID is exactly one text node (no comment or CDATA tricks);
  * - timestamps present when required.
  *
  * `InResponseTo` and assertion replay need the database: the caller checks
@@ -61,6 +62,10 @@ const fail = (code: SsoErrorCode, message: string): never => {
   throw new SamlFailure(code, message);
 };
 
+function containsComment(node: Node): boolean {
+  return Array.from(node.childNodes).some((childNode) => childNode.nodeType === 8 || containsComment(childNode));
+}
+
 export async function validateSamlResponse(samlResponse: string, expect: SamlExpectations): Promise<ValidatedAssertion> {
   const { config, acsUrl, spEntityId } = expect;
   const idpEntityId = config.metadata.entityId;
@@ -90,6 +95,11 @@ export async function validateSamlResponse(samlResponse: string, expect: SamlExp
   if (children(response, NS.assertion, "EncryptedAssertion").length === 1 && !expect.decryptionKey) {
     fail("assertion_invalid", "The assertion is encrypted and this connection has no encryption key to decrypt it.");
   }
+
+  // Canonicalization drops comments, so a comment can split a signed value without breaking its
+  // signature (`frank@initech<!---->.test`): readers that stop at the first text node are fooled.
+  const rawAssertion = children(response, NS.assertion, "Assertion")[0];
+  if (rawAssertion && containsComment(rawAssertion)) fail("assertion_invalid", "The assertion contains XML comments (refused: they can split a signed NameID or attribute).");
 
   const weakAlgorithms = [...elements(document, NS.dsig, "SignatureMethod"), ...elements(document, NS.dsig, "DigestMethod")]
     .map((element) => element.getAttribute("Algorithm") ?? "")

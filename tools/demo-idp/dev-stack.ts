@@ -5,11 +5,14 @@ import { DEMO_IDP_ENV, READY_LINE_PREFIX } from "./cli-contract";
 
 /**
  * How `npm run dev` (tools/dev/main.ts) runs the demo IdP next to the embedded
- * backend, with one client: the demo group's SSO connection (see seed.ts).
+ * backend, with one OIDC client: the demo group's SSO connection (see seed.ts).
+ * Its SAML side (under /saml/ on the same port) answers the app's ACS URLs.
  */
 
 /** The demo group's connection is this client at the IdP. */
 export const DEMO_CLIENT_ID = "group-sso-demo";
+/** The app's SAML ACS URLs are `<site>/api/auth/saml/<connectionId>/acs`, on the same site as `redirectUri`. */
+const SAML_ACS_PATH_PREFIX = "/api/auth/saml/";
 
 const READY_TIMEOUT_MS = 30_000;
 
@@ -48,6 +51,7 @@ export async function startDemoIdpChild(supervisor: Supervisor, repoRoot: string
       [DEMO_IDP_ENV.clientId]: client.clientId,
       [DEMO_IDP_ENV.clientSecret]: client.clientSecret,
       [DEMO_IDP_ENV.redirectUri]: options.redirectUri,
+      [DEMO_IDP_ENV.samlAcsUrlPrefix]: new URL(SAML_ACS_PATH_PREFIX, options.redirectUri).href,
     },
   });
 

@@ -1,14 +1,16 @@
 /**
- * The demo OIDC IdP on its own, configured through the environment:
+ * The demo IdP on its own, OIDC and SAML on one port, configured through the environment:
  *
  *   DEMO_IDP_PORT=4400 DEMO_IDP_CLIENT_ID=… DEMO_IDP_CLIENT_SECRET=… \
- *   DEMO_IDP_REDIRECT_URI=http://127.0.0.1:3211/api/auth/sso/callback npx tsx tools/demo-idp/main.ts
+ *   DEMO_IDP_REDIRECT_URI=http://127.0.0.1:3211/api/auth/sso/callback \
+ *   DEMO_IDP_SAML_ACS_URL_PREFIX=http://127.0.0.1:3211/api/auth/saml/ npx tsx tools/demo-idp/main.ts
  *
- * `npm run dev` starts it this way (see dev-stack.ts) with one client, the demo group's connection.
+ * `npm run dev` starts it this way (see dev-stack.ts) with one OIDC client, the
+ * demo group's connection, and the SAML IdP answering the app's ACS URLs.
  */
 import { DEMO_IDP_ENV, READY_LINE_PREFIX } from "./cli-contract";
 import { startDemoOidcIdp } from "./oidc-idp";
-import { DEMO_USERS } from "./users";
+import { DEMO_USERS, SAML_DEMO_USERS, type DemoUser } from "./users";
 
 const DEFAULT_PORT = 4400;
 
@@ -23,15 +25,23 @@ async function main(): Promise<void> {
         redirectUris: [required(DEMO_IDP_ENV.redirectUri)],
       },
     ],
+    saml: { acsUrlPrefix: required(DEMO_IDP_ENV.samlAcsUrlPrefix) },
     log: (line) => console.log(line),
   });
-  console.log(`${READY_LINE_PREFIX}${idp.issuer} (users: ${DEMO_USERS.map((user) => user.email).join(", ")})`);
+  console.log(
+    `${READY_LINE_PREFIX}${idp.issuer} (users: ${emails(DEMO_USERS)}); ` +
+      `SAML metadata: ${idp.saml?.metadataUrl} (users: ${emails(SAML_DEMO_USERS)})`,
+  );
 
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       void idp.close().then(() => process.exit(0));
     });
   }
+}
+
+function emails(users: readonly DemoUser[]): string {
+  return users.map((user) => user.email).join(", ");
 }
 
 function readPort(raw: string | undefined): number {

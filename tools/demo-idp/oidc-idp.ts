@@ -6,6 +6,8 @@ import type { ClientMetadata, Configuration, Provider } from "oidc-provider";
 import { handleInteraction, matchInteractionRoute, RequestError } from "./interactions";
 import { createMemoryStore } from "./memory-store";
 import { renderErrorPage, renderHomePage, type HomePageOptions } from "./pages";
+import { generateSamlSigningCertificate } from "./saml-certificates";
+import { createDemoSamlIdp, SAML_BASE_PATH, type DemoSamlIdp, type DemoSamlIdpOptions } from "./saml-idp";
 import { generateSigningKey, type SigningKey } from "./signing-key";
 import { claimsOf, DEMO_USERS, type DemoUser } from "./users";
 
@@ -13,6 +15,7 @@ import { claimsOf, DEMO_USERS, type DemoUser } from "./users";
  * A local OpenID Connect IdP for development and tests: the real
  * `oidc-provider` with the demo users of users.ts, our own sign-in page
  * (interactions.ts) and nothing persisted. Code flow with PKCE (S256) only.
+ * Optionally the demo SAML IdP (saml-idp.ts) under `/saml/` on the same server.
  */
 export interface DemoClient {
   clientId: string;
@@ -32,6 +35,8 @@ export interface DemoOidcIdpOptions {
   idTokenTtlSeconds?: number;
   /** Sign-ins and the protocol errors clients cause (bad client secret, missing PKCE…), one line each. */
   log?: (line: string) => void;
+  /** Mounts the demo SAML IdP under `/saml/`; its log lines go to `log`. */
+  saml?: Omit<DemoSamlIdpOptions, "log">;
 }
 
 export interface DemoOidcIdp {
@@ -43,6 +48,8 @@ export interface DemoOidcIdp {
   rotateSigningKey(): Promise<void>;
   /** The public keys the IdP publishes at its jwks_uri. */
   jwks(): { keys: JWK[] };
+  /** When mounted (the `saml` option). */
+  saml?: DemoSamlIdp;
 }
 
 const LOOPBACK = "127.0.0.1";
@@ -64,6 +71,7 @@ export async function startDemoOidcIdp(options: DemoOidcIdpOptions): Promise<Dem
   // Shared by every provider instance, so that a key rotation keeps sessions and sign-ins in progress.
   const shared = { store: createMemoryStore(), cookieKeys: [randomBytes(32).toString("base64url")] };
   const firstKey = await generateSigningKey();
+  const firstSamlCertificate = options.saml && (await generateSamlSigningCertificate());
 
   // The issuer names the port, which is only known once listening (port 0), so the provider comes after.
   const server = createServer();
@@ -71,6 +79,8 @@ export async function startDemoOidcIdp(options: DemoOidcIdpOptions): Promise<Dem
   await listen(server, host, options.port);
   const { port } = server.address() as AddressInfo;
   const issuer = `http://${host}:${port}`;
+  const saml =
+    options.saml && firstSamlCertificate && createDemoSamlIdp(issuer, { ...options.saml, log: options.log }, firstSamlCertificate);
 
   const activate = (signingKey: SigningKey): ActiveProvider => {
     const provider = new oidc.Provider(issuer, providerConfiguration(oidc, { ...options, users }, signingKey, shared, port));
@@ -86,7 +96,9 @@ export async function startDemoOidcIdp(options: DemoOidcIdpOptions): Promise<Dem
   let active = activate(firstKey);
   // Attached before control returns to the event loop, so no request arrives without a handler.
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
-    void serve({ ...active, users, home: { issuer, clients: options.clients, users }, log: options.log }, req, res);
+    // The SAML section is read per request: it lists the certificates, which rotate.
+    const home = { issuer, clients: options.clients, users, saml: saml?.homePageSection() };
+    void serve({ ...active, users, home, saml, log: options.log }, req, res);
   });
 
   return {
@@ -97,6 +109,7 @@ export async function startDemoOidcIdp(options: DemoOidcIdpOptions): Promise<Dem
       active = activate(await generateSigningKey());
     },
     jwks: () => ({ keys: [active.signingKey.publicJwk] }),
+    saml,
   };
 }
 
@@ -106,9 +119,9 @@ interface ActiveProvider {
   signingKey: SigningKey;
 }
 
-/** Our sign-in pages at `/interaction/…`; everything else is oidc-provider's. */
+/** Our sign-in pages at `/interaction/…`, the SAML IdP at `/saml/…`; everything else is oidc-provider's. */
 async function serve(
-  context: ActiveProvider & { users: readonly DemoUser[]; home: HomePageOptions; log?: (line: string) => void },
+  context: ActiveProvider & { users: readonly DemoUser[]; home: HomePageOptions; saml?: DemoSamlIdp; log?: (line: string) => void },
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -116,6 +129,8 @@ async function serve(
     const pathname = new URL(req.url ?? "/", "http://demo-idp.invalid").pathname;
     const route = matchInteractionRoute(pathname);
     if (route) await handleInteraction(context, route, req, res);
+    // It answers its own errors with pages of its own.
+    else if (context.saml && pathname.startsWith(`${SAML_BASE_PATH}/`)) await context.saml.handleRequest(req, res);
     // Browsers ask every site for one; an empty answer keeps their consoles clean.
     else if (pathname === "/favicon.ico") res.writeHead(204).end();
     else if (pathname === "/" && req.method === "GET") {

@@ -2,7 +2,9 @@
  * The people who can sign in at the demo IdP. Acme (seeded by `npm run dev`):
  * one admin, one ordinary engineer, and one whose email the IdP has not
  * verified (which an app must not trust for account linking). Globex: a
- * second company no group claims yet, to set SSO up from scratch.
+ * second company no group claims yet, to set SSO up from scratch. Initech:
+ * the SAML IdP's company (saml-idp.ts), apart from the OIDC users so that each
+ * protocol's sign-in page offers its own company.
  */
 export interface DemoUser {
   /** The stable, opaque `sub`: what an app should key the account on, never the email. */
@@ -12,12 +14,16 @@ export interface DemoUser {
   givenName: string;
   familyName: string;
   groups: string[];
+  /** An HR attribute only some users have: an app must cope with an attribute that is missing. */
+  employeeId?: string;
 }
 
 /** The domain of the seeded demo group's users, which that group verifies. */
 export const DEMO_DOMAIN = "acme.test";
 /** Unclaimed until someone sets up their own connection for it. */
 export const SECOND_DEMO_DOMAIN = "globex.test";
+/** The SAML IdP's users' domain; no group claims it until someone sets up a SAML connection. */
+export const SAML_DEMO_DOMAIN = "initech.test";
 
 export const DEMO_USERS: readonly DemoUser[] = [
   {
@@ -59,6 +65,35 @@ export const DEMO_USERS: readonly DemoUser[] = [
     givenName: "Erin",
     familyName: "Engineer",
     groups: ["engineering"],
+  },
+];
+
+/** Signs in at the SAML IdP: one admin, one engineer, and one with several groups and an employee ID. */
+export const SAML_DEMO_USERS: readonly DemoUser[] = [
+  {
+    sub: "demo-frank",
+    email: `frank@${SAML_DEMO_DOMAIN}`,
+    emailVerified: true,
+    givenName: "Frank",
+    familyName: "Founder",
+    groups: ["initech-admins"],
+  },
+  {
+    sub: "demo-grace",
+    email: `grace@${SAML_DEMO_DOMAIN}`,
+    emailVerified: true,
+    givenName: "Grace",
+    familyName: "Hopper",
+    groups: ["engineering"],
+  },
+  {
+    sub: "demo-peter",
+    email: `peter@${SAML_DEMO_DOMAIN}`,
+    emailVerified: true,
+    givenName: "Peter",
+    familyName: "Gibbons",
+    groups: ["engineering", "tps-reports"],
+    employeeId: "INI-0042",
   },
 ];
 
