@@ -26,7 +26,7 @@ async function backend(status: number, body: unknown) {
 }
 
 const idp = { issuer: "http://127.0.0.1:4400", clientId: "group-sso-demo", clientSecret: "secret" };
-const setup = { groupName: "Acme (demo)", connectionName: "Acme demo IdP", ownerEmail: "owner@acme.test", ownerPassword: "pw" };
+const setup = { groupName: "Acme (demo)", connectionName: "Acme demo IdP", samlGroupName: "Initech (demo)", ownerEmail: "owner@acme.test", ownerPassword: "pw" };
 
 describe("seedDemoSso", () => {
   it("calls demo:seed with the admin key and returns what it set up", async () => {
@@ -36,7 +36,7 @@ describe("seedDemoSso", () => {
       {
         path: "/api/function",
         authorization: "Convex admin-key",
-        body: { path: "demo:seed", args: { ...idp, domain: "acme.test" }, format: "json" },
+        body: { path: "demo:seed", args: { ...idp, domain: "acme.test", samlMetadataUrl: "http://127.0.0.1:4400/saml/metadata", samlDomain: "initech.test" }, format: "json" },
       },
     ]);
   });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { DemoIdpClient } from "./dev-stack";
-import { DEMO_DOMAIN } from "./users";
+import { DEMO_DOMAIN, SAML_DEMO_DOMAIN } from "./users";
 
 /**
  * Points the demo group's SSO connection at this run's demo IdP by calling
@@ -12,6 +12,8 @@ import { DEMO_DOMAIN } from "./users";
 export interface DemoSsoSetup {
   groupName: string;
   connectionName: string;
+  /** The second demo group, whose connection is SAML. */
+  samlGroupName: string;
   ownerEmail: string;
   ownerPassword: string;
 }
@@ -21,7 +23,7 @@ const SEED_TIMEOUT_MS = 30_000;
 const seedResponse = z.union([
   z.object({
     status: z.literal("success"),
-    value: z.object({ groupName: z.string(), connectionName: z.string(), ownerEmail: z.string(), ownerPassword: z.string() }),
+    value: z.object({ groupName: z.string(), connectionName: z.string(), samlGroupName: z.string(), ownerEmail: z.string(), ownerPassword: z.string() }),
   }),
   z.object({ status: z.literal("error"), errorMessage: z.string() }),
   // Requests the backend refuses before calling the function (bad admin key, malformed body).
@@ -36,7 +38,14 @@ export async function seedDemoSso(convexUrl: string, adminKey: string, idp: Demo
     headers: { "Content-Type": "application/json", Authorization: `Convex ${adminKey}` },
     body: JSON.stringify({
       path: "demo:seed",
-      args: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, domain: DEMO_DOMAIN },
+      args: {
+        issuer: idp.issuer,
+        clientId: idp.clientId,
+        clientSecret: idp.clientSecret,
+        domain: DEMO_DOMAIN,
+        samlMetadataUrl: `${idp.issuer}/saml/metadata`,
+        samlDomain: SAML_DEMO_DOMAIN,
+      },
       format: "json",
     }),
     signal: AbortSignal.timeout(SEED_TIMEOUT_MS),

@@ -68,7 +68,14 @@ export const DEMO_USERS: readonly DemoUser[] = [
   },
 ];
 
-/** Signs in at the SAML IdP: one admin, one engineer, and one with several groups and an employee ID. */
+/** Unclaimed until someone sets up their own SAML connection for it. */
+export const SECOND_SAML_DEMO_DOMAIN = "umbrella.test";
+
+/**
+ * Signs in at the SAML IdP. Initech (seeded by `npm run dev`): one admin, one
+ * engineer, and one with several groups and an employee ID. Umbrella: a
+ * company to set SAML up from scratch.
+ */
 export const SAML_DEMO_USERS: readonly DemoUser[] = [
   {
     sub: "demo-frank",
@@ -94,6 +101,14 @@ export const SAML_DEMO_USERS: readonly DemoUser[] = [
     familyName: "Gibbons",
     groups: ["engineering", "tps-reports"],
     employeeId: "INI-0042",
+  },
+  {
+    sub: "demo-nina",
+    email: `nina@${SECOND_SAML_DEMO_DOMAIN}`,
+    emailVerified: true,
+    givenName: "Nina",
+    familyName: "North",
+    groups: ["umbrella-admins"],
   },
 ];
 

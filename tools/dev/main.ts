@@ -120,9 +120,9 @@ async function setUpDemoSso(settings: DevSettings, adminKey: string | undefined,
   try {
     const demo = await seedDemoSso(`http://127.0.0.1:${settings.convexPort}`, adminKey, demoIdp);
     say(
-      `Demo SSO (group "${demo.groupName}", connection "${demo.connectionName}"): sign in at ` +
-        `http://localhost:${settings.devPort}/sign-in with bob@acme.test (any demo user), or as the demo group's owner ` +
-        `${demo.ownerEmail} / ${demo.ownerPassword} to see its console.`,
+      `Demo SSO: sign in at http://localhost:${settings.devPort}/sign-in with bob@acme.test (OpenID Connect, ` +
+        `group "${demo.groupName}") or frank@initech.test (SAML, group "${demo.samlGroupName}"), or as the demo groups' ` +
+        `owner ${demo.ownerEmail} / ${demo.ownerPassword} to see their consoles.`,
     );
   } catch (error) {
     say(`Demo SSO set-up skipped: ${error instanceof Error ? error.message : String(error)}`);
