@@ -321,6 +321,24 @@ describe("SAML ACS refusals", () => {
   });
 });
 
+describe("SAML test sign-in", () => {
+  it("shows the attributes, NameID and the policy's plan, without provisioning", async () => {
+    const { t, admin, connectionId, acsUrl } = await setUp();
+    const { testId, url } = await admin.client.mutation(g.startTestSignIn, { connectionId });
+    const authorize = (await t.fetch(pathOf(url))).headers.get("location")!;
+    const answer = await loginAtDemoSamlIdp(authorize, grace!.email);
+    const landing = await post(t, acsUrl, answer.SAMLResponse, answer.RelayState);
+    expect(landing.href).toBe(`${SITE_URL}/settings/connections/${connectionId}/test/${testId}`);
+    expect(await admin.client.query(g.getTestSignIn, { testId })).toMatchObject({
+      status: "succeeded",
+      claims: { nameID: grace!.email, email: grace!.email, groups: "engineering" },
+      profile: { email: grace!.email, name: "Grace Hopper", groups: ["engineering"] },
+      plan: { ok: true, user: { action: "create" } },
+    });
+    expect(await t.run((ctx) => ctx.db.query("users").withIndex("email", (q) => q.eq("email", grace!.email)).first())).toBeNull();
+  });
+});
+
 describe("SAML set-up", () => {
   it("reads the IdP's metadata (entity ID, endpoints, certificates) and serves our SP metadata", async () => {
     const { t, admin, connectionId, acsUrl, entityId } = await setUp();
