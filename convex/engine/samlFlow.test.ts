@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createVerify } from "node:crypto";
+import { certificateBase64, generateSamlSigningCertificate } from "../../tools/demo-idp/saml-certificates";
 import { startDemoSamlIdp, type StandaloneDemoSamlIdp } from "../../tools/demo-idp/saml-idp";
 import { SAML_DEMO_USERS } from "../../tools/demo-idp/users";
 import { authEnv, CONVEX_SITE_URL, createUser, newBackend, SITE_URL, type Backend } from "../../tools/testing/convex";
@@ -351,5 +353,24 @@ describe("SAML set-up", () => {
     const served = await t.fetch(`/api/auth/saml/${connectionId}/metadata`);
     expect(await served.text()).toBe(xml);
     expect(await admin.client.action(g.validateSaml, { connectionId })).toMatchObject({ ok: true });
+  });
+
+  it("signs AuthnRequests with the SP key, which no read returns", async () => {
+    const sp = await generateSamlSigningCertificate();
+    const { t, admin, connectionId } = await setUp({
+      request: { signAuthnRequests: true },
+      serviceProvider: { signingKey: sp.privateKeyPem, signingCert: sp.certificatePem },
+    });
+    const authorize = new URL(await start(t, frank!.email));
+    // HTTP-Redirect binding: the signature covers the query string up to SigAlg, in this order.
+    const signed = ["SAMLRequest", "RelayState", "SigAlg"].map((name) => `${name}=${encodeURIComponent(authorize.searchParams.get(name)!)}`).join("&");
+    expect(authorize.searchParams.get("SigAlg")).toBe("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256");
+    expect(createVerify("RSA-SHA256").update(signed).verify(sp.certificatePem, authorize.searchParams.get("Signature")!, "base64")).toBe(true);
+    const reads = JSON.stringify([await admin.client.query(g.getSaml, { connectionId }), await admin.client.query(g.getConnection, { id: connectionId })]);
+    expect(reads).toContain('"hasSigningKey":true');
+    expect(reads).not.toContain("PRIVATE KEY");
+    const metadata = (await t.query(g.metadata, { connectionId }))!;
+    expect(metadata).toContain('AuthnRequestsSigned="true"');
+    expect(metadata).toContain(certificateBase64(sp.certificatePem).slice(0, 40));
   });
 });
