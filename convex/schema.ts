@@ -161,6 +161,44 @@ export default defineSchema({
     .index("by_connectionId_and_assertionId", ["connectionId", "assertionId"])
     .index("by_expiresTime", ["expiresTime"]),
 
+  // A user as the connection's directory (SCIM) sees it: the resource it last
+  // wrote (JSON: SCIM attribute names aren't Convex field names), with the
+  // fields that filters look up indexed. `userName` is stored lower-case
+  // (it is case-insensitive in SCIM). Linked to the app user it provisioned.
+  scimUsers: defineTable({
+    connectionId: v.id("connections"),
+    groupId: v.id("groups"),
+    userId: v.id("users"),
+    userName: v.string(),
+    externalId: v.optional(v.string()),
+    active: v.boolean(),
+    resource: v.string(),
+    version: v.number(),
+    lastModifiedTime: v.number(),
+  })
+    .index("by_connectionId_and_userName", ["connectionId", "userName"])
+    .index("by_connectionId_and_externalId", ["connectionId", "externalId"])
+    .index("by_userId", ["userId"]),
+
+  // A directory group; its members are scimGroupMembers rows (groups can be large).
+  scimGroups: defineTable({
+    connectionId: v.id("connections"),
+    groupId: v.id("groups"),
+    displayName: v.string(),
+    externalId: v.optional(v.string()),
+    version: v.number(),
+    lastModifiedTime: v.number(),
+  })
+    .index("by_connectionId_and_displayName", ["connectionId", "displayName"])
+    .index("by_connectionId_and_externalId", ["connectionId", "externalId"]),
+
+  scimGroupMembers: defineTable({
+    scimGroupId: v.id("scimGroups"),
+    scimUserId: v.id("scimUsers"),
+  })
+    .index("by_scimGroupId_and_scimUserId", ["scimGroupId", "scimUserId"])
+    .index("by_scimUserId", ["scimUserId"]),
+
   // The one-time hand-off from a finished SSO callback to a session: the app
   // exchanges `sso_code` through the "sso" sign-in provider. Only the hash is stored.
   ssoCodes: defineTable({

@@ -97,7 +97,7 @@ const CALLS: Record<keyof typeof groupRpc, { access: "public" | "admin" | "membe
   getSamlStatus: { access: "admin", call: (c, x) => c.query(g.getSamlStatus, { connectionId: x.connectionId }) },
   validateSaml: { access: "admin", refusedWith: "NOT_READY", call: (c, x) => c.action(g.validateSaml, { connectionId: x.connectionId }) },
   refreshSaml: { access: "admin", refusedWith: "NOT_READY", call: (c, x) => c.action(g.refreshSaml, { connectionId: x.connectionId }) },
-  setScim: { access: "admin", refusedWith: "NOT_AVAILABLE", call: (c, x) => c.mutation(g.setScim, { connectionId: x.connectionId }) },
+  setScim: { access: "admin", call: (c, x) => c.mutation(g.setScim, { connectionId: x.connectionId }) },
   getScim: { access: "admin", call: (c, x) => c.query(g.getScim, { connectionId: x.connectionId }) },
   getScimStatus: { access: "admin", call: (c, x) => c.query(g.getScimStatus, { connectionId: x.connectionId }) },
   validateScim: { access: "admin", call: (c, x) => c.action(g.validateScim, { connectionId: x.connectionId }) },

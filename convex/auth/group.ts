@@ -164,25 +164,7 @@ export const confirmDomainVerification = authAction({
   },
 });
 
-// Protocols: OIDC is here; SAML and SCIM set-up arrive with their features.
-
-const PROTOCOL_LABEL = { oidc: "OpenID Connect", saml: "SAML", scim: "SCIM" } as const;
-
-function notAvailable(kind: keyof typeof PROTOCOL_LABEL): never {
-  fail("NOT_AVAILABLE", `${PROTOCOL_LABEL[kind]} set-up isn't available in this version yet.`);
-}
-
-function protocolStatus(kind: keyof typeof PROTOCOL_LABEL, configured: boolean) {
-  return {
-    configured,
-    checks: [{ id: "configured", ok: configured, message: configured ? `${PROTOCOL_LABEL[kind]} is configured.` : `${PROTOCOL_LABEL[kind]} isn't configured for this connection yet.` }],
-  };
-}
-
-const unavailableChecks = (kind: keyof typeof PROTOCOL_LABEL) => ({
-  ok: false,
-  checks: [{ id: "available", ok: false, message: `${PROTOCOL_LABEL[kind]} validation isn't available in this version yet.` }],
-});
+// Protocols
 
 export const setOidc = authMutation({
   args: { connectionId: v.string(), discovery: v.any(), client: v.any(), request: v.optional(v.any()), security: v.optional(v.any()), profile: v.optional(v.any()) },
@@ -310,29 +292,42 @@ export const refreshSaml = authAction({
   },
 });
 
+/** Saves SCIM settings; the bearer token is returned once, when it is issued (first set-up or `rotateToken`). */
 export const setScim = authMutation({
-  args: { connectionId: v.string(), status: v.optional(v.any()), security: v.optional(v.any()), profile: v.optional(v.any()) },
-  handler: async (ctx, args) => {
-    await connectionFor(ctx, args.connectionId, ["connection.scim.manage"]);
-    return notAvailable("scim");
+  args: {
+    connectionId: v.string(),
+    status: v.optional(v.any()),
+    security: v.optional(v.any()),
+    profile: v.optional(v.any()),
+    rotateToken: v.optional(v.boolean()),
+    overlapSeconds: v.optional(v.number()),
+    revokeTokens: v.optional(v.boolean()),
+  },
+  handler: async (ctx, { connectionId, ...input }) => {
+    const connection = await connectionFor(ctx, connectionId, ["connection.scim.manage"]);
+    return await auth.connection.scim.set(ctx, { connection, input, actor: await actorOf(ctx) });
   },
 });
 
 export const getScim = authQuery({
   args: { connectionId: v.string() },
-  handler: async (ctx, args) => auth.connection.describe(await connectionFor(ctx, args.connectionId, ["connection.read"])).scim,
+  handler: async (ctx, args) => auth.connection.scim.describe(await connectionFor(ctx, args.connectionId, ["connection.read"])),
 });
 
 export const getScimStatus = authQuery({
   args: { connectionId: v.string() },
-  handler: async (ctx, args) => protocolStatus("scim", (await connectionFor(ctx, args.connectionId, ["connection.read"])).scim?.status === "enabled"),
+  handler: async (ctx, args) => {
+    const connection = await connectionFor(ctx, args.connectionId, ["connection.read"]);
+    return { ...auth.connection.scim.describe(connection), checks: auth.connection.scim.check(connection) };
+  },
 });
 
+/** The checks on the saved settings, and what the endpoint supports. */
 export const validateScim = authAction({
   args: { connectionId: v.string() },
-  handler: async (ctx, args) => {
-    await ctx.runQuery(internal.auth.access.assertConnection, { userId: ctx.auth.userId, connectionId: args.connectionId, grant: "connection.scim.manage" });
-    return unavailableChecks("scim");
+  handler: async (ctx, args): Promise<ValidationRun & { capabilities: string[] }> => {
+    const connectionId = await ctx.runQuery(internal.auth.access.assertConnection, { userId: ctx.auth.userId, connectionId: args.connectionId, grant: "connection.scim.manage" });
+    return await ctx.runQuery(internal.engine.scim.validation.run, { connectionId });
   },
 });
 

@@ -5,6 +5,7 @@ import { describeDomain, domainsOf, domainState } from "./domain";
 import { fail } from "./errors";
 import { describeOidc } from "./oidcConfig";
 import { describeSaml } from "./samlConfig";
+import { describeScim } from "./scim/config";
 
 /**
  * auth.connection: a group's SSO connections. Reads return the public view
@@ -24,7 +25,7 @@ export function describeConnection(connection: Doc<"connections">) {
     createdTime: connection._creationTime,
     oidc: oidc ? describeOidc(oidc) : null,
     saml: saml ? describeSaml(connection._id, saml) : null,
-    scim: scim ? { status: scim.status, tokenCount: scim.tokens.length, security: scim.security, profile: scim.profile } : null,
+    scim: scim ? describeScim(connection) : null,
   };
 }
 
@@ -148,6 +149,23 @@ export async function purgeConnection(ctx: MutationCtx, connectionId: Id<"connec
     .withIndex("by_connectionId_and_subject", (q) => q.eq("connectionId", connectionId))
     .collect();
   for (const identity of identities) await ctx.db.delete(identity._id);
+  const scimUsers = await ctx.db
+    .query("scimUsers")
+    .withIndex("by_connectionId_and_userName", (q) => q.eq("connectionId", connectionId))
+    .collect();
+  for (const row of scimUsers) {
+    const links = await ctx.db
+      .query("scimGroupMembers")
+      .withIndex("by_scimUserId", (q) => q.eq("scimUserId", row._id))
+      .collect();
+    for (const link of links) await ctx.db.delete(link._id);
+    await ctx.db.delete(row._id);
+  }
+  const scimGroups = await ctx.db
+    .query("scimGroups")
+    .withIndex("by_connectionId_and_displayName", (q) => q.eq("connectionId", connectionId))
+    .collect();
+  for (const row of scimGroups) await ctx.db.delete(row._id);
   const tests = await ctx.db
     .query("ssoTests")
     .withIndex("by_connectionId", (q) => q.eq("connectionId", connectionId))

@@ -35,6 +35,9 @@ import { describeSaml, serviceProviderUrls, spEntityId } from "./samlConfig";
 import { saveSaml } from "./samlStore";
 import { metadataFor } from "./samlSpMetadata";
 import { resolveSignIn } from "./signInRoute";
+import { describeScim, setScim } from "./scim/config";
+import { addScimRoutes } from "./scim/routes";
+import { checkScim } from "./scim/validation";
 import { addSsoRoutes } from "./ssoRoutes";
 import { describeTest, startTest } from "./ssoTest";
 import {
@@ -122,6 +125,7 @@ export function defineAuth(options: { addHttpRoutes: (http: HttpRouter) => void;
       oidc: { set: setOidc, describe: describeOidc },
       saml: { save: saveSaml, describe: describeSaml, urls: serviceProviderUrls, entityId: spEntityId },
       metadata: metadataFor,
+      scim: { set: setScim, describe: describeScim, check: checkScim },
       test: { start: startTest, describe: describeTest },
       policy: { get: getPolicy, update: updatePolicy, validate: validatePolicy },
       webhook: {
@@ -141,6 +145,7 @@ export function defineAuth(options: { addHttpRoutes: (http: HttpRouter) => void;
       add: (http: HttpRouter) => {
         options.addHttpRoutes(http);
         addSsoRoutes(http);
+        addScimRoutes(http);
       },
     },
   };
