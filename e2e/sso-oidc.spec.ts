@@ -3,6 +3,7 @@ import { api } from "../convex/_generated/api";
 import { e2eStack } from "./stack";
 import { convexAs, newAccount, signUp } from "./support/accounts";
 import { ConsoleErrors } from "./support/console-errors";
+import { claimAndVerifyDomain } from "./support/domains";
 
 /**
  * OpenID Connect end to end, against the demo IdP (`oidc-provider`) that the
@@ -27,27 +28,6 @@ test.afterEach(() => {
 
 function console_(page: Page) {
   return page.getByRole("navigation", { name: "Console" });
-}
-
-/** Adds the domain on the connection's Domains tab, publishes its TXT record at /dev/dns and verifies it. */
-async function claimAndVerify(page: Page, domain: string) {
-  await page.getByRole("link", { name: "Domains" }).click();
-  await page.getByLabel("Domain", { exact: true }).fill(domain);
-  await page.getByRole("button", { name: "Add domain" }).click();
-  const item = page.locator(`[data-testid="domain"][data-domain="${domain}"]`);
-  const record = item.getByTestId("domain-record");
-  const name = (await record.getByTestId("record-name").textContent())!.trim();
-  const value = (await record.getByTestId("record-value").textContent())!.trim();
-  const dnsPage = await page.context().newPage();
-  watched.push(new ConsoleErrors(dnsPage));
-  await dnsPage.goto("/dev/dns");
-  await dnsPage.getByLabel("Name", { exact: true }).fill(name);
-  await dnsPage.getByLabel("Value", { exact: true }).fill(value);
-  await dnsPage.getByRole("button", { name: "Publish record" }).click();
-  await expect(dnsPage.getByRole("status").filter({ hasText: `Published a TXT record for ${name}.` })).toBeVisible();
-  await dnsPage.close();
-  await record.getByRole("button", { name: "Verify now" }).click();
-  await expect(item.getByTestId("domain-status")).toHaveText("Verified");
 }
 
 /** What an IT admin copies from their IdP's console. */
@@ -82,7 +62,7 @@ test("an admin sets up OIDC, tests and activates it; a new user signs in by emai
   await expect(page.getByRole("heading", { level: 1, name: "Globex IdP" })).toBeVisible();
   const connectionId = /\/settings\/connections\/([^/]+)/.exec(page.url())![1]!;
 
-  await claimAndVerify(page, DOMAIN);
+  await claimAndVerifyDomain(page, DOMAIN, (consoleErrors) => watched.push(consoleErrors));
 
   // The OpenID Connect page: the redirect URI to register is the one the IdP has on file.
   const idp = await readIdpConsole(page);
