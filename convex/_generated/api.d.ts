@@ -63,6 +63,7 @@ import type * as engine_scim_list from "../engine/scim/list.js";
 import type * as engine_scim_patch from "../engine/scim/patch.js";
 import type * as engine_scim_resources from "../engine/scim/resources.js";
 import type * as engine_scim_routes from "../engine/scim/routes.js";
+import type * as engine_scim_selfCheck from "../engine/scim/selfCheck.js";
 import type * as engine_scim_users from "../engine/scim/users.js";
 import type * as engine_scim_validation from "../engine/scim/validation.js";
 import type * as engine_secret from "../engine/secret.js";
@@ -148,6 +149,7 @@ declare const fullApi: ApiFromModules<{
   "engine/scim/patch": typeof engine_scim_patch;
   "engine/scim/resources": typeof engine_scim_resources;
   "engine/scim/routes": typeof engine_scim_routes;
+  "engine/scim/selfCheck": typeof engine_scim_selfCheck;
   "engine/scim/users": typeof engine_scim_users;
   "engine/scim/validation": typeof engine_scim_validation;
   "engine/secret": typeof engine_secret;

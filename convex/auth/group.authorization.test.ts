@@ -100,6 +100,8 @@ const CALLS: Record<keyof typeof groupRpc, { access: "public" | "admin" | "membe
   setScim: { access: "admin", call: (c, x) => c.mutation(g.setScim, { connectionId: x.connectionId }) },
   getScim: { access: "admin", call: (c, x) => c.query(g.getScim, { connectionId: x.connectionId }) },
   getScimStatus: { access: "admin", call: (c, x) => c.query(g.getScimStatus, { connectionId: x.connectionId }) },
+  // Past authorization it needs SCIM set up, which the fixture's connection isn't.
+  runScimSelfCheck: { access: "admin", refusedWith: "NOT_READY", call: (c, x) => c.action(g.runScimSelfCheck, { connectionId: x.connectionId }) },
   validateScim: { access: "admin", call: (c, x) => c.action(g.validateScim, { connectionId: x.connectionId }) },
   getPolicy: { access: "admin", call: (c, x) => c.query(g.getPolicy, { groupId: x.groupId }) },
   updatePolicy: { access: "admin", call: (c, x) => c.mutation(g.updatePolicy, { groupId: x.groupId, data: { deprovision: "hard" } }) },

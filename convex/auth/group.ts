@@ -13,6 +13,7 @@ import { samlInput, type SamlView } from "../engine/samlConfig";
 import { certificateState, checkSamlConfig } from "../engine/samlValidation";
 import { policyFields } from "../engine/policyShape";
 import type { ValidationRun } from "../engine/protocolShapes";
+import { httpSender, runSequences, type SelfCheckStep } from "../engine/scim/selfCheck";
 import { oidcRedirectUri } from "../engine/urls";
 import { connectionStatus as connectionStatusValidator } from "../engine/validators";
 import { authAction, authMutation, authQuery } from "../functions";
@@ -328,6 +329,25 @@ export const validateScim = authAction({
   handler: async (ctx, args): Promise<ValidationRun & { capabilities: string[] }> => {
     const connectionId = await ctx.runQuery(internal.auth.access.assertConnection, { userId: ctx.auth.userId, connectionId: args.connectionId, grant: "connection.scim.manage" });
     return await ctx.runQuery(internal.engine.scim.validation.run, { connectionId });
+  },
+});
+
+/**
+ * Runs recorded Entra ID and Okta request sequences against the live SCIM
+ * endpoint with a short-lived token of its own, then removes its test users.
+ */
+export const runScimSelfCheck = authAction({
+  args: { connectionId: v.string() },
+  handler: async (ctx, args): Promise<{ ok: boolean; time: number; steps: SelfCheckStep[] }> => {
+    const connectionId = await ctx.runQuery(internal.auth.access.assertConnection, { userId: ctx.auth.userId, connectionId: args.connectionId, grant: "connection.scim.manage" });
+    const { token, tokenHash, baseUrl, domain } = await ctx.runMutation(internal.engine.scim.selfCheck.begin, { connectionId });
+    let result: Awaited<ReturnType<typeof runSequences>> = { steps: [], emails: [] };
+    try {
+      result = await runSequences(httpSender(baseUrl, token), domain);
+    } finally {
+      await ctx.runMutation(internal.engine.scim.selfCheck.finish, { connectionId, tokenHash, emails: result.emails });
+    }
+    return { ok: result.steps.every((step) => step.ok), time: Date.now(), steps: result.steps };
   },
 });
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { authEnv, createUser, errorCode, newBackend, type Backend } from "../../../tools/testing/convex";
-import { api } from "../../_generated/api";
+import { api, internal } from "../../_generated/api";
+import { runSequences, type Send } from "./selfCheck";
 import type { Id } from "../../_generated/dataModel";
 
 /**
@@ -156,6 +157,24 @@ describe("SCIM, as Okta drives it", () => {
     const victim = filtered.body.Resources[0].id as string;
     await call(s, "DELETE", `${base}/Users/${victim}`);
     expect(await memberOf(s.t, groupId, filtered.body.Resources[0].userName)).toBeNull();
+  });
+});
+
+describe("SCIM self-check", () => {
+  it("passes every step of the recorded Entra ID and Okta sequences, then removes its test users", async () => {
+    const s = await setUp();
+    const { token, tokenHash, domain } = await s.t.mutation(internal.engine.scim.selfCheck.begin, { connectionId: s.connectionId });
+    const send: Send = async (method, path, body, authenticated = true) => {
+      const reply = await call({ t: s.t, token: authenticated ? token : "scim_wrong" }, method, `${s.base}${path}`, body);
+      return { status: reply.status, json: reply.body as Record<string, unknown> | null };
+    };
+    const { steps, emails } = await runSequences(send, domain);
+    expect(steps.filter((step) => !step.ok)).toEqual([]);
+    expect(steps.map((step) => step.idp)).toEqual([...Array(9).fill("Entra ID"), ...Array(6).fill("Okta")]);
+    await s.t.mutation(internal.engine.scim.selfCheck.finish, { connectionId: s.connectionId, tokenHash, emails });
+    expect(await s.t.run((ctx) => ctx.db.query("scimUsers").collect())).toEqual([]);
+    for (const email of emails) expect(await s.t.run((ctx) => ctx.db.query("users").withIndex("email", (q) => q.eq("email", email)).first())).toBeNull();
+    expectScimError(await call({ t: s.t, token }, "GET", `${s.base}/Users`), 401);
   });
 });
 
