@@ -160,6 +160,27 @@ describe("SCIM, as Okta drives it", () => {
   });
 });
 
+describe("SCIM, as Google Workspace and OneLogin drive it", () => {
+  it("accepts nested path-less replaces, member removal by value, and boolean deactivation", async () => {
+    const s = await setUp();
+    const { base, groupId } = s;
+    const user = await call(s, "POST", `${base}/Users`, { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: "lin@contoso.test", name: { givenName: "Lin", familyName: "Wu" }, emails: [{ value: "lin@contoso.test", primary: true }] });
+    const id = user.body.id as string;
+    // OneLogin: a path-less replace carrying a nested object.
+    const renamed = await call(s, "PATCH", `${base}/Users/${id}`, { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", value: { name: { givenName: "Lin", familyName: "Zhou" } } }] });
+    expect(renamed.body.name).toMatchObject({ givenName: "Lin", familyName: "Zhou" });
+    const group = await call(s, "POST", `${base}/Groups`, { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName: "Staff", members: [{ value: id }] });
+    expect(group.body.members).toHaveLength(1);
+    // Google Workspace: members removed by value, not by a filtered path.
+    const emptied = await call(s, "PATCH", `${base}/Groups/${group.body.id}`, { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "remove", path: "members", value: [{ value: id }] }] });
+    expect(emptied.body.members).toEqual([]);
+    const off = await call(s, "PATCH", `${base}/Users/${id}`, { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", path: "active", value: false }] });
+    expect(off.body.active).toBe(false);
+    expect(await memberOf(s.t, groupId, "lin@contoso.test")).toMatchObject({ status: "suspended" });
+    expect((await call(s, "GET", `${base}/Groups?filter=${encodeURIComponent('displayName eq "Staff"')}&excludedAttributes=members`)).body.Resources[0]).not.toHaveProperty("members");
+  });
+});
+
 describe("SCIM self-check", () => {
   it("passes every step of the recorded Entra ID and Okta sequences, then removes its test users", async () => {
     const s = await setUp();
