@@ -29,11 +29,13 @@ type ConfirmDialogProps = {
   /** Extra help under the error message for particular error codes (e.g. LAST_OWNER). */
   explainError?: (code: string) => ReactNode;
   onConfirmed?: () => void;
+  /** Choices for the action (e.g. how long an old token keeps working), between the description and the buttons. */
+  children?: ReactNode;
 };
 
 /** "Are you sure?" for actions that are hard to undo. The outcome is shown in the dialog, next to the button. */
 export function ConfirmDialog(props: ConfirmDialogProps) {
-  const { trigger, title, description, confirmLabel, destructive, onConfirm, explainError, onConfirmed } = props;
+  const { trigger, title, description, confirmLabel, destructive, onConfirm, explainError, onConfirmed, children } = props;
   const [open, setOpen] = useState(false);
   const { pending, error, run, reset } = useConsoleAction();
 
@@ -59,6 +61,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           <DialogTitle>{title}</DialogTitle>
           <DialogDescription>{description}</DialogDescription>
         </DialogHeader>
+        {children}
         {error && (
           <div className="grid gap-1">
             <FormMessage tone="error">{error.message}</FormMessage>

@@ -1,6 +1,6 @@
 "use client";
 
-import { Globe, LayoutList, LockKeyhole, Webhook, type LucideIcon } from "lucide-react";
+import { FileKey2, Globe, LayoutList, LockKeyhole, Webhook, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
@@ -9,7 +9,7 @@ import type { Protocol } from "./types";
 
 type Tab = {
   /** The path segment under the connection; none for the overview. */
-  segment?: "oidc" | "domains" | "webhooks";
+  segment?: "oidc" | "saml" | "domains" | "webhooks";
   label: string;
   icon: LucideIcon;
   /** Only for connections of this protocol. */
@@ -21,13 +21,14 @@ type Tab = {
 const TABS: readonly Tab[] = [
   { label: "Overview", icon: LayoutList },
   { segment: "oidc", label: "OpenID Connect", icon: LockKeyhole, protocol: "oidc", alsoCurrentUnder: ["test"] },
+  { segment: "saml", label: "SAML", icon: FileKey2, protocol: "saml", alsoCurrentUnder: ["test"] },
   { segment: "domains", label: "Domains", icon: Globe },
   { segment: "webhooks", label: "Webhooks", icon: Webhook },
 ];
 
 /**
  * A connection's sections: Overview, its protocol's set-up (OpenID Connect
- * connections only, for now), Domains, Webhooks. Links (each tab is a page of
+ * or SAML), Domains, Webhooks. Links (each tab is a page of
  * its own), so the current one is `aria-current="page"` rather than an ARIA
  * tab; on narrow screens the row scrolls sideways.
  */

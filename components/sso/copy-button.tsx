@@ -9,8 +9,14 @@ const CONFIRMATION_MS = 2_000;
 
 type CopyButtonProps = {
   value: string;
-  /** What is copied, for the button's accessible name: "Copy {label}". */
+  /** What is copied, for the button's accessible name ("Copy {label}") and the confirmation. */
   label: string;
+  /**
+   * The id of a labelled field holding the value: the button is then named
+   * just "Copy" and described by the field's label, so the label names the
+   * field alone.
+   */
+  describedBy?: string;
   className?: string;
 };
 
@@ -19,7 +25,7 @@ type CopyButtonProps = {
  * moment. Where the clipboard is not available (an insecure origin, a denied
  * permission) it says that instead, so the text can be selected by hand.
  */
-export function CopyButton({ value, label, className }: CopyButtonProps) {
+export function CopyButton({ value, label, describedBy, className }: CopyButtonProps) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   useEffect(() => {
     if (state === "idle") return;
@@ -45,7 +51,8 @@ export function CopyButton({ value, label, className }: CopyButtonProps) {
         variant="outline"
         size="sm"
         onClick={copy}
-        aria-label={`Copy ${label}`}
+        aria-label={describedBy ? "Copy" : `Copy ${label}`}
+        aria-describedby={describedBy}
         className={cn(
           "h-7 gap-1.5 px-2 text-xs [&_svg]:size-3.5",
           state === "copied" &&

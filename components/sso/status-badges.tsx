@@ -1,4 +1,4 @@
-import { CircleCheck, CircleDashed, CircleX, Clock, TimerOff } from "lucide-react";
+import { CircleCheck, CircleDashed, CircleX, Clock, TimerOff, TriangleAlert } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/cn";
 import { CONNECTION_STATUS_LABELS, DOMAIN_STATUS_LABELS, PROTOCOL_LABELS, PROTOCOL_SHORT } from "./labels";
@@ -50,6 +50,25 @@ export function DomainStatusBadge({ status, className }: { status: DomainStatus;
     <Badge data-testid="domain-status" className={cn(tone, className)}>
       <Icon aria-hidden />
       {DOMAIN_STATUS_LABELS[status]}
+    </Badge>
+  );
+}
+
+export type CertificateState = "valid" | "expiring" | "expired";
+
+const CERTIFICATE_STYLES: Record<CertificateState, { className: string; icon: typeof Clock; label: string }> = {
+  valid: { className: GREEN, icon: CircleCheck, label: "Valid" },
+  expiring: { className: AMBER, icon: TriangleAlert, label: "Expires soon" },
+  expired: { className: RED, icon: CircleX, label: "Expired" },
+};
+
+/** An identity provider's signing certificate: valid, expiring within the warning window, or expired. */
+export function CertificateStateBadge({ state, className }: { state: CertificateState; className?: string }) {
+  const { className: tone, icon: Icon, label } = CERTIFICATE_STYLES[state];
+  return (
+    <Badge data-testid="certificate-state" data-state={state} className={cn(tone, className)}>
+      <Icon aria-hidden />
+      {label}
     </Badge>
   );
 }

@@ -10,3 +10,7 @@ export type Domain = FunctionReturnType<typeof api.auth.group.listDomains>[numbe
 export type Protocol = Connection["protocol"];
 export type ConnectionStatus = Connection["status"];
 export type DomainStatus = Domain["status"];
+
+/** A "Validate" run of either protocol's settings (`validateOidc`, `validateSaml`), check by check. */
+export type ValidationRun = FunctionReturnType<typeof api.auth.group.validateOidc>;
+export type ValidationCheck = ValidationRun["checks"][number];

@@ -13,9 +13,12 @@ type UnavailableStateProps = {
   /** Where "back" goes; defaults to the connections list. */
   backHref?: string;
   backLabel?: string;
+  /** 2 inside a page that has its own heading (a connection's tab); 1 in place of a whole page. */
+  level?: 1 | 2;
+  testId?: string;
 };
 
-/** In place of a page the caller can't use: why, and the way back. The title is the page's heading. */
+/** In place of a page the caller can't use: why, and the way back. The title is the page's heading (or its section's). */
 export function UnavailableState({
   icon: Icon,
   title,
@@ -23,12 +26,15 @@ export function UnavailableState({
   actions,
   backHref = "/settings/connections",
   backLabel = "Back to SSO connections",
+  level = 1,
+  testId = "unavailable-state",
 }: UnavailableStateProps) {
+  const Heading = level === 1 ? "h1" : "h2";
   return (
-    <Card data-testid="unavailable-state" className="mx-auto w-full max-w-lg">
+    <Card data-testid={testId} className="mx-auto w-full max-w-lg">
       <CardHeader>
         <Icon aria-hidden className="text-muted-foreground mb-1 size-6" />
-        <h1 className="text-lg leading-tight font-semibold tracking-tight">{title}</h1>
+        <Heading className="text-lg leading-tight font-semibold tracking-tight">{title}</Heading>
         <CardDescription>{description}</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-wrap gap-2">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseLines } from "./key-value-lines";
+import { parseLines } from "@/components/sso/key-value-lines";
 import { draftFingerprint, emptyDraft, parseOidcDraft, splitScopes, toDraft, type OidcDraft, type SavedOidc } from "./oidc-form-schema";
 
 const valid: OidcDraft = { ...emptyDraft(), issuer: "https://idp.example.com", clientId: "client", clientSecret: "secret" };

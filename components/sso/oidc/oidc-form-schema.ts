@@ -1,7 +1,8 @@
 import * as z from "zod";
-import { MAX_URL_LENGTH } from "@/convex/engine/urlGuard";
+import { fieldErrors, linesField, optional, optionalRecord, urlField, wholeNumberField } from "@/components/sso/form-schema";
+import { formatLines, normalizeLines } from "@/components/sso/key-value-lines";
 import { DEFAULT_CLOCK_TOLERANCE_SECONDS, OIDC_LIMITS, SCOPE_TOKEN } from "@/lib/validation/oidc";
-import { AUTHORIZATION_PARAM_RULE, EXTRA_FIELD_RULE, MAX_CLAIM_LENGTH, parseLines, type LineRule } from "./key-value-lines";
+import { AUTHORIZATION_PARAM_RULE, EXTRA_FIELD_RULE, MAX_CLAIM_LENGTH } from "./key-value-lines";
 
 /**
  * The OpenID Connect form: its working copy (`OidcDraft`, every field as it
@@ -76,35 +77,9 @@ export type SavedOidc = {
 
 // Field checks
 
-/** Why `value` can't be an http(s) URL the server could fetch, or null. */
-export function urlProblem(value: string): string | null {
-  if (/[{}]/.test(value)) return "Replace the {…} parts with your own values.";
-  if (value.length > MAX_URL_LENGTH) return `Use a URL of at most ${MAX_URL_LENGTH} characters.`;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return "Enter a full URL, like https://idp.example.com.";
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return "The URL must start with https://.";
-  if (url.username || url.password) return "Leave user names and passwords out of the URL.";
-  return null;
-}
-
-function urlField(what: string, { required, issuer = false }: { required: boolean; issuer?: boolean }) {
-  return z
-    .string()
-    .trim()
-    .superRefine((value, ctx) => {
-      if (value === "") {
-        if (required) ctx.addIssue({ code: "custom", message: `Enter the ${what}.` });
-        return;
-      }
-      const problem = urlProblem(value);
-      if (problem) ctx.addIssue({ code: "custom", message: problem });
-      // OpenID Connect Discovery §3: the issuer is an https URL "with no query or fragment components".
-      else if (issuer && /[?#]/.test(value)) ctx.addIssue({ code: "custom", message: "The issuer has no ? or # part." });
-    });
+/** OpenID Connect Discovery §3: the issuer is an https URL "with no query or fragment components". */
+function issuerProblem(value: string): string | null {
+  return /[?#]/.test(value) ? "The issuer has no ? or # part." : null;
 }
 
 function claimField(what: string, required: boolean) {
@@ -144,32 +119,11 @@ const scopesField = z.string().transform((value, ctx) => {
   return scopes;
 });
 
-function linesField(rule: LineRule) {
-  return z.string().transform((text, ctx) => {
-    const parsed = parseLines(text, rule);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: "custom", message: parsed.message });
-      return z.NEVER;
-    }
-    return parsed.value;
-  });
-}
-
-const clockToleranceField = z
-  .string()
-  .trim()
-  .transform((value, ctx) => {
-    const seconds = Number(value);
-    if (value === "" || !Number.isInteger(seconds) || seconds < 0 || seconds > MAX_CLOCK_TOLERANCE_SECONDS) {
-      ctx.addIssue({ code: "custom", message: `Enter whole seconds from 0 to ${MAX_CLOCK_TOLERANCE_SECONDS}.` });
-      return z.NEVER;
-    }
-    return seconds;
-  });
+const clockToleranceField = wholeNumberField(0, MAX_CLOCK_TOLERANCE_SECONDS, `Enter whole seconds from 0 to ${MAX_CLOCK_TOLERANCE_SECONDS}.`);
 
 export const oidcFormSchema = z
   .object({
-    issuer: urlField("issuer URL", { required: true, issuer: true }),
+    issuer: urlField("issuer URL", { required: true, problem: issuerProblem }),
     clientId: z.string().trim().min(1, "Enter the client ID.").max(500, "Use at most 500 characters."),
     secretMode: z.enum(["keep", "set"]),
     clientSecret: z.string().trim().max(4096, "Use at most 4096 characters."),
@@ -202,23 +156,8 @@ export type OidcFieldErrors = Partial<Record<OidcField, string>>;
 /** The draft checked: the `setOidc` arguments, or the first message for each field with a problem. */
 export function parseOidcDraft(draft: OidcDraft): { ok: true; payload: OidcPayload } | { ok: false; errors: OidcFieldErrors } {
   const parsed = oidcFormSchema.safeParse(draft);
-  if (!parsed.success) {
-    const errors: OidcFieldErrors = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as OidcField | undefined;
-      if (field && !errors[field]) errors[field] = issue.message;
-    }
-    return { ok: false, errors };
-  }
+  if (!parsed.success) return { ok: false, errors: fieldErrors<OidcField>(parsed.error.issues) };
   return { ok: true, payload: toPayload(parsed.data) };
-}
-
-function optional(value: string): string | undefined {
-  return value === "" ? undefined : value;
-}
-
-function optionalRecord(record: Record<string, string>): Record<string, string> | undefined {
-  return Object.keys(record).length > 0 ? record : undefined;
 }
 
 /** Checked form values in `setOidc`'s shape. Empty optional fields are left out; so is the secret unless replaced. */
@@ -252,12 +191,6 @@ export function toPayload(values: OidcFormValues): OidcPayload {
       extraFields: optionalRecord(values.extraFields),
     },
   };
-}
-
-function formatLines(record: Record<string, string> | undefined): string {
-  return Object.entries(record ?? {})
-    .map(([key, value]) => `${key}=${value}`)
-    .join("\n");
 }
 
 /** A form for a new configuration: the generic defaults (templates fill in their own). */
@@ -317,16 +250,10 @@ export function toDraft(saved: SavedOidc | null): OidcDraft {
  * secret typed in does.
  */
 export function draftFingerprint(draft: OidcDraft): string {
-  const lines = (text: string) =>
-    text
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter(Boolean)
-      .join("\n");
   return JSON.stringify({
     ...Object.fromEntries(Object.entries(draft).map(([key, value]) => [key, typeof value === "string" ? value.trim() : value])),
     scopes: splitScopes(draft.scopes).join(" "),
-    authorizationParams: lines(draft.authorizationParams),
-    extraFields: lines(draft.extraFields),
+    authorizationParams: normalizeLines(draft.authorizationParams),
+    extraFields: normalizeLines(draft.extraFields),
   });
 }

@@ -1,18 +1,13 @@
 "use client";
 
 import type { Preloaded } from "convex/react";
-import { ArrowLeft, FileKey2 } from "lucide-react";
-import Link from "next/link";
 import { useState } from "react";
 import { QueryError } from "@/components/console/query-error";
-import { Skeleton } from "@/components/console/skeleton";
 import { hasGrant } from "@/components/console/use-active-group";
 import { useConsoleQuery } from "@/components/console/use-console-query";
 import { useConnectionContext } from "@/components/sso/connection-context";
-import { connectionHref } from "@/components/sso/labels";
+import { SettingsColumns, SettingsFormSkeleton, WrongProtocol } from "@/components/sso/protocol-page";
 import { TestSignInCard } from "@/components/sso/test-sign-in/test-sign-in-card";
-import { buttonVariants } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { api } from "@/convex/_generated/api";
 import { OidcForm } from "./oidc-form";
 import { RedirectUriCard } from "./redirect-uri-card";
@@ -38,15 +33,15 @@ export function OidcView({ preloadedOidc, preloadedStatus }: OidcViewProps) {
   const canManage = hasGrant(group, "connection.protocol.manage");
   const [dirty, setDirty] = useState(false);
 
-  if (!isOidc) return <NotOidc connectionId={connection.connectionId} />;
+  if (!isOidc) return <WrongProtocol connectionId={connection.connectionId} protocol={connection.protocol} page="oidc" />;
 
   return (
     <div className="grid gap-6">
       <RedirectUriCard redirectUri={status.status === "success" ? status.data.redirectUri : null} />
-      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <div className="min-w-0">
-          {oidc.status === "pending" ? (
-            <FormSkeleton />
+      <SettingsColumns
+        form={
+          oidc.status === "pending" ? (
+            <SettingsFormSkeleton label="Loading the OpenID Connect settings" />
           ) : oidc.status === "error" ? (
             <QueryError error={oidc.error} what="the OpenID Connect settings" />
           ) : (
@@ -57,52 +52,15 @@ export function OidcView({ preloadedOidc, preloadedStatus }: OidcViewProps) {
               canManage={canManage}
               onDirtyChange={setDirty}
             />
-          )}
-        </div>
-        <div className="grid gap-6">
-          <ValidationCard connectionId={connection.connectionId} status={status} canManage={canManage} dirty={dirty} />
-          <TestSignInCard connectionId={connection.connectionId} status={status} canManage={canManage} dirty={dirty} />
-        </div>
-      </div>
-    </div>
-  );
-}
-
-/** The tab is only linked for OpenID Connect connections; a typed-in URL for a SAML one lands here. */
-function NotOidc({ connectionId }: { connectionId: string }) {
-  return (
-    <Card data-testid="not-oidc">
-      <CardHeader>
-        <FileKey2 aria-hidden className="text-muted-foreground mb-1 size-6" />
-        <CardTitle as="h2">This connection uses SAML</CardTitle>
-        <CardDescription>OpenID Connect settings only apply to OpenID Connect connections.</CardDescription>
-      </CardHeader>
-      <CardContent>
-        <Link href={connectionHref(connectionId)} className={buttonVariants({ variant: "outline" })}>
-          <ArrowLeft aria-hidden />
-          Back to the overview
-        </Link>
-      </CardContent>
-    </Card>
-  );
-}
-
-function FormSkeleton() {
-  return (
-    <div role="status" aria-label="Loading the OpenID Connect settings" className="grid gap-6">
-      {[0, 1].map((card) => (
-        <Card key={card}>
-          <CardHeader>
-            <Skeleton className="h-5 w-36" />
-            <Skeleton className="h-4 w-72 max-w-full" />
-          </CardHeader>
-          <CardContent className="grid gap-3">
-            <Skeleton className="h-10 w-full" />
-            <Skeleton className="h-10 w-full" />
-            <Skeleton className="h-10 w-2/3" />
-          </CardContent>
-        </Card>
-      ))}
+          )
+        }
+        aside={
+          <>
+            <ValidationCard connectionId={connection.connectionId} status={status} canManage={canManage} dirty={dirty} />
+            <TestSignInCard connectionId={connection.connectionId} status={status} canManage={canManage} dirty={dirty} />
+          </>
+        }
+      />
     </div>
   );
 }

@@ -1,5 +1,4 @@
-import { CopyButton } from "@/components/sso/copy-button";
-import { Skeleton } from "@/components/console/skeleton";
+import { CopyValue } from "@/components/sso/copy-value";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
 /** The callback URL to register at the identity provider: the first thing the set-up needs. */
@@ -14,21 +13,7 @@ export function RedirectUriCard({ redirectUri }: { redirectUri: string | null })
         </CardDescription>
       </CardHeader>
       <CardContent>
-        {redirectUri === null ? (
-          <div role="status" aria-label="Loading the redirect URI">
-            <Skeleton className="h-9 w-full" />
-          </div>
-        ) : (
-          <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-            <code
-              data-testid="redirect-uri"
-              className="bg-muted/40 min-w-0 flex-1 rounded-md border px-3 py-2 font-mono text-xs break-all select-all"
-            >
-              {redirectUri}
-            </code>
-            <CopyButton value={redirectUri} label="redirect URI" className="self-end sm:self-auto" />
-          </div>
-        )}
+        <CopyValue value={redirectUri} label="redirect URI" testId="redirect-uri" />
       </CardContent>
     </Card>
   );

@@ -13,16 +13,16 @@ import { useConsoleQuery } from "@/components/console/use-console-query";
 import { useNow } from "@/components/guestbook/use-now";
 import { useConnectionContext } from "@/components/sso/connection-context";
 import { CopyButton } from "@/components/sso/copy-button";
-import { connectionHref } from "@/components/sso/labels";
-import { oidcHref } from "@/components/sso/oidc/links";
+import { connectionHref, PROTOCOL_LABELS } from "@/components/sso/labels";
 import { Callout } from "@/components/sso/policy/callout";
-import { formatDateTime } from "@/components/sso/time";
+import { protocolHref } from "@/components/sso/protocol-links";
+import type { Protocol } from "@/components/sso/types";
+import { RelativeTime } from "@/components/sso/relative-time";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { api } from "@/convex/_generated/api";
 import { appError } from "@/lib/errors";
-import { formatRelativeTime } from "@/lib/relative-time";
 import { testSignInHref } from "./links";
 import { PlanSummary } from "./plan-summary";
 import { ProfileTable } from "./profile-table";
@@ -63,12 +63,10 @@ export function TestResultView({ testId, preloaded }: TestResultViewProps) {
           <ChevronLeft aria-hidden className="size-4" />
           Back to connection
         </Link>
-        {connection.protocol === "oidc" && (
-          <Link href={oidcHref(connection.connectionId)} className={buttonVariants({ variant: "outline", size: "sm" })}>
-            <Settings2 aria-hidden />
-            OpenID Connect settings
-          </Link>
-        )}
+        <Link href={protocolHref(connection.connectionId, connection.protocol)} className={buttonVariants({ variant: "outline", size: "sm" })}>
+          <Settings2 aria-hidden />
+          {PROTOCOL_LABELS[connection.protocol]} settings
+        </Link>
       </div>
       {/* Announces the switch from waiting to the outcome (the cards themselves are too long to read out). */}
       <p aria-live="polite" className="sr-only">
@@ -90,14 +88,14 @@ export function TestResultView({ testId, preloaded }: TestResultViewProps) {
         ) : !test.data || test.data.connectionId !== connection.connectionId ? (
           <TestNotFound />
         ) : (
-          <TestResult test={test.data} />
+          <TestResult test={test.data} protocol={connection.protocol} />
         )}
       </div>
     </div>
   );
 }
 
-function TestResult({ test }: { test: TestSignIn }) {
+function TestResult({ test, protocol }: { test: TestSignIn; protocol: Protocol }) {
   const now = useNow(CLOCK_TICK_MS);
   return (
     <>
@@ -108,10 +106,10 @@ function TestResult({ test }: { test: TestSignIn }) {
             <StatusBadge status={test.status} />
           </div>
           <CardDescription>
-            Started <Time timestamp={test.createdTime} now={now} />
+            Started <RelativeTime timestamp={test.createdTime} now={now} />
             {test.finishedTime !== undefined && (
               <>
-                {" · "}finished <Time timestamp={test.finishedTime} now={now} />
+                {" · "}finished <RelativeTime timestamp={test.finishedTime} now={now} />
               </>
             )}
             . Nobody was signed in and nothing changed.
@@ -143,14 +141,17 @@ function TestResult({ test }: { test: TestSignIn }) {
             <Card>
               <CardHeader>
                 <CardTitle as="h2">Profile</CardTitle>
-                <CardDescription>What the connection made of the claims, with the claim mapping applied.</CardDescription>
+                <CardDescription>
+                  What the connection made of the {protocol === "saml" ? "attributes, with the attribute mapping" : "claims, with the claim mapping"}{" "}
+                  applied.
+                </CardDescription>
               </CardHeader>
               <CardContent>
                 <ProfileTable profile={test.profile} />
               </CardContent>
             </Card>
           )}
-          <ClaimsCard claims={test.claims} />
+          <ClaimsCard claims={test.claims} protocol={protocol} />
           <div>
             <RunAgain connectionId={test.connectionId} label="Run another test" />
           </div>
@@ -183,19 +184,29 @@ function Waiting({ test, now }: { test: TestSignIn; now: number }) {
   );
 }
 
-/** The ID token's claims as the identity provider sent them. */
-function ClaimsCard({ claims }: { claims: TestSignIn["claims"] }) {
+const RAW_CLAIMS: Record<Protocol, { title: string; description: string }> = {
+  oidc: { title: "Raw claims", description: "The ID token's claims (and userinfo's, if fetched), as received." },
+  saml: {
+    title: "Raw attributes",
+    description:
+      "The assertion's attributes as received, plus nameID (its NameID) and email_verified (SAML has no such attribute: addresses count as verified on your verified domains).",
+  },
+};
+
+/** What the identity provider sent: the ID token's claims, or the assertion's attributes. */
+function ClaimsCard({ claims, protocol }: { claims: TestSignIn["claims"]; protocol: Protocol }) {
+  const { title, description } = RAW_CLAIMS[protocol];
   const json = JSON.stringify(claims ?? {}, null, 2);
   return (
     <Card>
       <CardHeader className="gap-3 sm:flex-row sm:items-start sm:justify-between">
         <div className="grid gap-1.5">
           <CardTitle as="h2" id="test-claims-title">
-            Raw claims
+            {title}
           </CardTitle>
-          <CardDescription>The ID token&apos;s claims (and userinfo&apos;s, if fetched), as received.</CardDescription>
+          <CardDescription>{description}</CardDescription>
         </div>
-        <CopyButton value={json} label="claims" />
+        <CopyButton value={json} label={title.toLowerCase()} />
       </CardHeader>
       <CardContent>
         {/* Focusable so the scrollable region can be scrolled with the keyboard. */}
@@ -265,14 +276,6 @@ function StatusBadge({ status }: { status: TestSignIn["status"] }) {
       {icon}
       {label}
     </Badge>
-  );
-}
-
-function Time({ timestamp, now }: { timestamp: number; now: number }) {
-  return (
-    <time dateTime={new Date(timestamp).toISOString()} title={formatDateTime(timestamp)} suppressHydrationWarning>
-      {formatRelativeTime(timestamp, now)}
-    </time>
   );
 }
 

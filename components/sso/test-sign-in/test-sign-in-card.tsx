@@ -7,21 +7,22 @@ import { FormMessage } from "@/components/console/form-message";
 import { QueryError } from "@/components/console/query-error";
 import { Skeleton } from "@/components/console/skeleton";
 import { useNow } from "@/components/guestbook/use-now";
-import { formatDateTime } from "@/components/sso/time";
+import { RelativeTime } from "@/components/sso/relative-time";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { cn } from "@/lib/cn";
-import { formatRelativeTime } from "@/lib/relative-time";
-import type { OidcStatus } from "@/components/sso/oidc/types";
 import { inlineLinkClass } from "@/components/auth/auth-shell";
 import { testSignInHref } from "./links";
 import { useStartTestSignIn } from "./use-start-test-sign-in";
 
 const CLOCK_TICK_MS = 30_000;
 
+/** What the card needs of a protocol's status query (getOidcStatus, getSamlStatus). */
+type TestStatus = { configured: boolean; lastTest: { testId: string; ok: boolean; time: number } | null };
+
 type TestSignInCardProps = {
   connectionId: string;
-  status: UseQueryResult<OidcStatus>;
+  status: UseQueryResult<TestStatus>;
   canManage: boolean;
   /** The form has unsaved edits: a test would run with the saved settings. */
   dirty: boolean;
@@ -104,9 +105,7 @@ export function TestSignInCard({ connectionId, status, canManage, dirty }: TestS
                     )}
                     <span>
                       <span className="font-medium">Last test {lastTest.ok ? "succeeded" : "failed"}</span>{" "}
-                      <time dateTime={new Date(lastTest.time).toISOString()} title={formatDateTime(lastTest.time)} suppressHydrationWarning>
-                        {formatRelativeTime(lastTest.time, now)}
-                      </time>
+                      <RelativeTime timestamp={lastTest.time} now={now} />
                     </span>
                   </p>
                   <Link

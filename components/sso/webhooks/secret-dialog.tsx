@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { SecretReveal } from "./secret-reveal";
@@ -9,11 +10,14 @@ type SecretDialogProps = {
   secret: string | null;
   title: string;
   description: string;
+  /** The field's label and the note above it (SecretReveal's, for a webhook signing secret, by default). */
+  label?: string;
+  hint?: ReactNode;
   onDone: () => void;
 };
 
 /** Shows a freshly issued secret once. A click outside doesn't close it: "Done" (or Escape) does. */
-export function SecretDialog({ secret, title, description, onDone }: SecretDialogProps) {
+export function SecretDialog({ secret, title, description, label, hint, onDone }: SecretDialogProps) {
   return (
     <Dialog open={secret !== null} onOpenChange={(open) => !open && onDone()}>
       {secret !== null && (
@@ -22,7 +26,7 @@ export function SecretDialog({ secret, title, description, onDone }: SecretDialo
             <DialogTitle>{title}</DialogTitle>
             <DialogDescription>{description}</DialogDescription>
           </DialogHeader>
-          <SecretReveal secret={secret} />
+          <SecretReveal secret={secret} label={label} hint={hint} />
           <DialogFooter>
             <DialogClose asChild>
               <Button>Done</Button>

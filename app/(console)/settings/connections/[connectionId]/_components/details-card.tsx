@@ -2,7 +2,7 @@
 
 import { useNow } from "@/components/guestbook/use-now";
 import { CopyButton } from "@/components/sso/copy-button";
-import { PROTOCOL_LABELS, PROTOCOL_SHORT } from "@/components/sso/labels";
+import { PROTOCOL_NAMES } from "@/components/sso/labels";
 import { formatDateTime } from "@/components/sso/time";
 import type { Connection } from "@/components/sso/types";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -30,9 +30,7 @@ export function DetailsCard({ connection, canManage }: { connection: Connection;
           </div>
           <div className="grid gap-0.5">
             <dt className="text-muted-foreground">Protocol</dt>
-            <dd>
-              {PROTOCOL_LABELS[connection.protocol]} ({PROTOCOL_SHORT[connection.protocol]})
-            </dd>
+            <dd>{PROTOCOL_NAMES[connection.protocol]}</dd>
           </div>
           <div className="grid gap-0.5">
             <dt className="text-muted-foreground">Created</dt>

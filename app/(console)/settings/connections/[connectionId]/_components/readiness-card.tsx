@@ -1,13 +1,13 @@
 "use client";
 
 import type { UseQueryResult } from "convex/react";
-import { ArrowRight, CircleCheck, CircleX, Hourglass, Sparkles } from "lucide-react";
+import { ArrowRight, CircleCheck, CircleX, Sparkles } from "lucide-react";
 import Link from "next/link";
 import { useId, type ReactNode } from "react";
 import { QueryError } from "@/components/console/query-error";
 import { ListSkeleton } from "@/components/console/skeleton";
 import { connectionHref, PROTOCOL_LABELS } from "@/components/sso/labels";
-import { oidcHref } from "@/components/sso/oidc/links";
+import { protocolHref, testSignInCardHref } from "@/components/sso/protocol-links";
 import { testSignInHref } from "@/components/sso/test-sign-in/links";
 import type { Connection, ConnectionReadiness } from "@/components/sso/types";
 import { buttonVariants } from "@/components/ui/button";
@@ -101,13 +101,13 @@ function CheckRow({ check, connection }: { check: Check; connection: Connection 
 function CheckAction({ check, connection }: { check: Check; connection: Connection }) {
   const className = "col-start-2 w-fit sm:col-start-3";
   if (check.id === "protocol" || check.id === "tested") {
-    if (connection.protocol !== "oidc") return <LaterVersion />;
+    const { connectionId, protocol } = connection;
     return (
       <Link
-        href={check.id === "protocol" ? oidcHref(connection.connectionId) : `${oidcHref(connection.connectionId)}#test-sign-in`}
+        href={check.id === "protocol" ? protocolHref(connectionId, protocol) : testSignInCardHref(connectionId, protocol)}
         className={buttonVariants({ variant: "outline", size: "sm", className })}
       >
-        {check.id === "protocol" ? "Set up OpenID Connect" : "Run a test sign-in"}
+        {check.id === "protocol" ? `Set up ${PROTOCOL_LABELS[protocol]}` : "Run a test sign-in"}
       </Link>
     );
   }
@@ -121,17 +121,7 @@ function CheckAction({ check, connection }: { check: Check; connection: Connecti
   return null;
 }
 
-/** SAML set-up has no page yet. */
-function LaterVersion() {
-  return (
-    <span className="text-muted-foreground col-start-2 inline-flex items-center gap-1 text-xs sm:col-start-3 sm:pt-0.5">
-      <Hourglass aria-hidden className="size-3.5" />
-      Later version
-    </span>
-  );
-}
-
-/** The step the backend recommends, as a call to action; SAML set-up has no page yet, so it says so. */
+/** The step the backend recommends, as a call to action. */
 function NextStep({ connection, readiness, canManage }: { connection: Connection; readiness: ConnectionReadiness; canManage: boolean }) {
   const step = readiness.nextStep;
   if (!step) {
@@ -141,19 +131,12 @@ function NextStep({ connection, readiness, canManage }: { connection: Connection
       </Callout>
     );
   }
-  const protocol = PROTOCOL_LABELS[connection.protocol];
+  const { connectionId, protocol } = connection;
   let action: ReactNode = null;
-  if ((step.id === "protocol" || step.id === "tested") && connection.protocol !== "oidc") {
+  if (step.id === "protocol") {
     action = (
-      <span className="inline-flex items-center gap-1.5">
-        <Hourglass aria-hidden className="size-4 shrink-0" />
-        {protocol} set-up arrives in a later version.
-      </span>
-    );
-  } else if (step.id === "protocol") {
-    action = (
-      <Link href={oidcHref(connection.connectionId)} className={buttonVariants({ size: "sm" })}>
-        Set up {protocol}
+      <Link href={protocolHref(connectionId, protocol)} className={buttonVariants({ size: "sm" })}>
+        Set up {PROTOCOL_LABELS[protocol]}
         <ArrowRight aria-hidden />
       </Link>
     );
@@ -161,12 +144,12 @@ function NextStep({ connection, readiness, canManage }: { connection: Connection
     const failed = readiness.lastTest && !readiness.lastTest.ok ? readiness.lastTest : null;
     action = (
       <div className="flex flex-wrap gap-2">
-        <Link href={`${oidcHref(connection.connectionId)}#test-sign-in`} className={buttonVariants({ size: "sm" })}>
+        <Link href={testSignInCardHref(connectionId, protocol)} className={buttonVariants({ size: "sm" })}>
           Run a test sign-in
           <ArrowRight aria-hidden />
         </Link>
         {failed && (
-          <Link href={testSignInHref(connection.connectionId, failed.testId)} className={buttonVariants({ variant: "outline", size: "sm" })}>
+          <Link href={testSignInHref(connectionId, failed.testId)} className={buttonVariants({ variant: "outline", size: "sm" })}>
             Open the failed test
           </Link>
         )}
@@ -174,7 +157,7 @@ function NextStep({ connection, readiness, canManage }: { connection: Connection
     );
   } else if (step.id === "domain" || step.id === "domainVerified") {
     action = (
-      <Link href={connectionHref(connection.connectionId, "domains")} className={buttonVariants({ size: "sm" })}>
+      <Link href={connectionHref(connectionId, "domains")} className={buttonVariants({ size: "sm" })}>
         Go to Domains
         <ArrowRight aria-hidden />
       </Link>

@@ -10,7 +10,7 @@ import { FormMessage } from "@/components/console/form-message";
 import { useConsoleAction } from "@/components/console/use-action-state";
 import { ConnectionStatusBadge } from "@/components/sso/status-badges";
 import type { Connection, ConnectionReadiness, ConnectionStatus } from "@/components/sso/types";
-import { oidcHref } from "@/components/sso/oidc/links";
+import { testSignInCardHref } from "@/components/sso/protocol-links";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { api } from "@/convex/_generated/api";
@@ -81,12 +81,10 @@ function ActivateButton({ connection, readiness }: { connection: Connection; rea
             No test sign-in has succeeded yet. Run one first to be sure people can get in.
           </p>
           <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
-            {connection.protocol === "oidc" && (
-              <Link href={`${oidcHref(connection.connectionId)}#test-sign-in`} className={buttonVariants({ className: "w-full sm:w-fit" })}>
-                <FlaskConical aria-hidden />
-                Run a test sign-in
-              </Link>
-            )}
+            <Link href={testSignInCardHref(connection.connectionId, connection.protocol)} className={buttonVariants({ className: "w-full sm:w-fit" })}>
+              <FlaskConical aria-hidden />
+              Run a test sign-in
+            </Link>
             <OverrideDialog
               connection={connection}
               trigger={

@@ -1,9 +1,9 @@
 import { CircleCheck, CircleX, TriangleAlert } from "lucide-react";
 import { cn } from "@/lib/cn";
-import type { OidcCheck } from "./types";
+import type { ValidationCheck } from "./types";
 
 /** How a validation run reads at a glance. */
-export function summarizeChecks(checks: readonly OidcCheck[]): { tone: "ok" | "warning" | "error"; text: string } {
+export function summarizeChecks(checks: readonly ValidationCheck[]): { tone: "ok" | "warning" | "error"; text: string } {
   const errors = checks.filter((check) => !check.ok && check.severity === "error").length;
   const warnings = checks.filter((check) => !check.ok && check.severity === "warning").length;
   if (errors > 0) return { tone: "error", text: `${errors} ${errors === 1 ? "problem" : "problems"} to fix` };
@@ -12,14 +12,14 @@ export function summarizeChecks(checks: readonly OidcCheck[]): { tone: "ok" | "w
 }
 
 /** A validation run's checks, each with an icon and a word for its outcome (not colour alone). */
-export function CheckList({ checks }: { checks: readonly OidcCheck[] }) {
+export function CheckList({ checks, testIdPrefix }: { checks: readonly ValidationCheck[]; /** "oidc", "saml": for the test ids. */ testIdPrefix: string }) {
   return (
-    <ul className="grid gap-2 text-sm" data-testid="oidc-checks">
+    <ul className="grid gap-2 text-sm" data-testid={`${testIdPrefix}-checks`}>
       {checks.map((check) => {
         const outcome = check.ok ? "ok" : check.severity;
         const Icon = outcome === "ok" ? CircleCheck : outcome === "warning" ? TriangleAlert : CircleX;
         return (
-          <li key={check.id} data-testid="oidc-check" data-check={check.id} data-outcome={outcome} className="flex items-start gap-2">
+          <li key={check.id} data-testid={`${testIdPrefix}-check`} data-check={check.id} data-outcome={outcome} className="flex items-start gap-2">
             <Icon
               aria-hidden
               className={cn(
