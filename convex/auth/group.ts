@@ -232,7 +232,7 @@ export const getTestSignIn = authQuery({
 export const setSaml = authAction({
   args: {
     connectionId: v.string(),
-    metadata: v.any(),
+    metadata: v.optional(v.any()),
     request: v.optional(v.any()),
     security: v.optional(v.any()),
     serviceProvider: v.optional(v.any()),
@@ -242,8 +242,9 @@ export const setSaml = authAction({
   handler: async (ctx, { connectionId: rawId, ...input }): Promise<SamlView> => {
     const connectionId = await ctx.runQuery(internal.auth.access.assertConnection, { userId: ctx.auth.userId, connectionId: rawId, grant: "connection.protocol.manage" });
     // Checked before anything is fetched; the mutation checks again as it saves.
-    const { metadata, security } = parse(samlInput, input, { nameField: true });
-    const read = await ctx.runAction(internal.engine.samlNode.readMetadata, { ...metadata, maxSize: security.maxMetadataSize });
+    const parsed = parse(samlInput, input, { nameField: true });
+    const metadata = parsed.metadata ?? (await ctx.runQuery(internal.engine.samlStore.savedMetadata, { connectionId })) ?? fail("INVALID_INPUT", "metadata: give the IdP metadata as a URL or as XML.");
+    const read = await ctx.runAction(internal.engine.samlNode.readMetadata, { ...metadata, maxSize: parsed.security.maxMetadataSize });
     return await ctx.runMutation(internal.engine.samlStore.save, { connectionId, userId: ctx.auth.userId, input, metadata: read });
   },
 });

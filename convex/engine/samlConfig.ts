@@ -23,9 +23,11 @@ const attribute = z.string().trim().min(1, "Name an attribute.").max(300, "Use a
 const documentSize = z.number().int().min(8 * 1024, "Allow at least 8 KB.").max(SAML_LIMITS.maxDocumentSize, "Allow at most 1 MB.");
 
 export const samlInput = z.object({
+  // Left out: the saved metadata is read again (its URL fetched, or its XML re-parsed).
   metadata: z
     .object({ url: z.string().trim().min(1).optional(), xml: z.string().min(1).optional() })
-    .refine((metadata) => (metadata.url === undefined) !== (metadata.xml === undefined), "Give the IdP metadata as a URL or as XML, not both."),
+    .refine((metadata) => (metadata.url === undefined) !== (metadata.xml === undefined), "Give the IdP metadata as a URL or as XML, not both.")
+    .optional(),
   request: z
     .object({
       signAuthnRequests: z.boolean().default(false),

@@ -3,7 +3,7 @@ import { createVerify } from "node:crypto";
 import { certificateBase64, generateSamlSigningCertificate } from "../../tools/demo-idp/saml-certificates";
 import { startDemoSamlIdp, type StandaloneDemoSamlIdp } from "../../tools/demo-idp/saml-idp";
 import { SAML_DEMO_USERS } from "../../tools/demo-idp/users";
-import { authEnv, CONVEX_SITE_URL, createUser, newBackend, SITE_URL, type Backend } from "../../tools/testing/convex";
+import { authEnv, CONVEX_SITE_URL, createUser, errorCode, newBackend, SITE_URL, type Backend } from "../../tools/testing/convex";
 import { idpInitiatedLogin, loginAtDemoSamlIdp } from "../../tools/testing/saml-login";
 import { api } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
@@ -353,6 +353,15 @@ describe("SAML set-up", () => {
     const served = await t.fetch(`/api/auth/saml/${connectionId}/metadata`);
     expect(await served.text()).toBe(xml);
     expect(await admin.client.action(g.validateSaml, { connectionId })).toMatchObject({ ok: true });
+  });
+
+  it("keeps the saved metadata when a save leaves it out, and refuses a first save without it", async () => {
+    const { admin, connectionId } = await setUp();
+    const saved = await admin.client.action(g.setSaml, { connectionId, idpInitiated: { enabled: true, defaultRedirect: "/dashboard" } });
+    expect(saved.metadata).toMatchObject({ url: idp.metadataUrl, entityId: idp.entityId });
+    expect(saved.idpInitiated.enabled).toBe(true);
+    const fresh = await admin.client.mutation(g.createConnection, { groupId: (await admin.client.query(api.groups.active, {}))!.groupId, protocol: "saml" });
+    expect(await errorCode(admin.client.action(g.setSaml, { connectionId: fresh }))).toBe("INVALID_INPUT");
   });
 
   it("signs AuthnRequests with the SP key, which no read returns", async () => {

@@ -96,6 +96,16 @@ export const storeValidation = internalMutation({
   },
 });
 
+/** The saved metadata's source, for a save that leaves the metadata out. */
+export const savedMetadata = internalQuery({
+  args: { connectionId: v.id("connections") },
+  handler: async (ctx, args) => {
+    const saml = (await ctx.db.get(args.connectionId))?.saml;
+    if (!saml) return null;
+    return saml.metadata.url !== undefined ? { url: saml.metadata.url } : { xml: saml.metadata.xml };
+  },
+});
+
 /** A SAML connection's id, from the ACS path (anything else: null). */
 export const connectionIdOf = internalQuery({
   args: { connectionId: v.string() },
