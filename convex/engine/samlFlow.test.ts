@@ -355,6 +355,29 @@ describe("SAML set-up", () => {
     expect(await admin.client.action(g.validateSaml, { connectionId })).toMatchObject({ ok: true });
   });
 
+  it("warns once when a signing certificate expires within 30 days, and keeps the last good metadata when the IdP is down", async () => {
+    const { t, admin, connectionId } = await setUp();
+    await t.run(async (ctx) => {
+      const connection = (await ctx.db.get(connectionId))!;
+      const certificates = connection.saml!.metadata.certificates.map((cert) => ({ ...cert, notAfter: Date.now() + 10 * 24 * 3600_000 }));
+      await ctx.db.patch(connectionId, { saml: { ...connection.saml!, metadata: { ...connection.saml!.metadata, certificates } } });
+    });
+    await admin.client.action(g.refreshSaml, { connectionId });
+    await admin.client.action(g.refreshSaml, { connectionId });
+    const warnings = await t.run(async (ctx) => (await ctx.db.query("auditEvents").collect()).filter((event) => event.kind === "connection.certificate.expiring"));
+    expect(warnings).toHaveLength(1);
+    expect((await admin.client.query(g.getSamlStatus, { connectionId })).certificates[0]).toMatchObject({ state: "expiring" });
+
+    await t.run(async (ctx) => {
+      const connection = (await ctx.db.get(connectionId))!;
+      await ctx.db.patch(connectionId, { saml: { ...connection.saml!, metadata: { ...connection.saml!.metadata, url: "http://127.0.0.1:9/metadata" } } });
+    });
+    const down = await admin.client.action(g.refreshSaml, { connectionId });
+    expect(down.ok).toBe(false);
+    expect(down.message).toMatch(/^Kept the last good metadata/);
+    expect((await admin.client.query(g.getSaml, { connectionId }))!.metadata.entityId).toBe(idp.entityId);
+  });
+
   it("keeps the saved metadata when a save leaves it out, and refuses a first save without it", async () => {
     const { admin, connectionId } = await setUp();
     const saved = await admin.client.action(g.setSaml, { connectionId, idpInitiated: { enabled: true, defaultRedirect: "/dashboard" } });
