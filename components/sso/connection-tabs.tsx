@@ -1,6 +1,6 @@
 "use client";
 
-import { FileKey2, Globe, LayoutList, LockKeyhole, Webhook, type LucideIcon } from "lucide-react";
+import { FileKey2, Globe, LayoutList, LockKeyhole, UsersRound, Webhook, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
@@ -9,7 +9,7 @@ import type { Protocol } from "./types";
 
 type Tab = {
   /** The path segment under the connection; none for the overview. */
-  segment?: "oidc" | "saml" | "domains" | "webhooks";
+  segment?: "oidc" | "saml" | "domains" | "scim" | "webhooks";
   label: string;
   icon: LucideIcon;
   /** Only for connections of this protocol. */
@@ -23,6 +23,7 @@ const TABS: readonly Tab[] = [
   { segment: "oidc", label: "OpenID Connect", icon: LockKeyhole, protocol: "oidc", alsoCurrentUnder: ["test"] },
   { segment: "saml", label: "SAML", icon: FileKey2, protocol: "saml", alsoCurrentUnder: ["test"] },
   { segment: "domains", label: "Domains", icon: Globe },
+  { segment: "scim", label: "SCIM", icon: UsersRound },
   { segment: "webhooks", label: "Webhooks", icon: Webhook },
 ];
 

@@ -14,14 +14,16 @@ type SecretDialogProps = {
   label?: string;
   hint?: ReactNode;
   onDone: () => void;
+  /** Where the focus goes once it closes. Radix's default is the dialog's trigger, which a dialog opened from code doesn't have. */
+  onCloseAutoFocus?: (event: Event) => void;
 };
 
 /** Shows a freshly issued secret once. A click outside doesn't close it: "Done" (or Escape) does. */
-export function SecretDialog({ secret, title, description, label, hint, onDone }: SecretDialogProps) {
+export function SecretDialog({ secret, title, description, label, hint, onDone, onCloseAutoFocus }: SecretDialogProps) {
   return (
     <Dialog open={secret !== null} onOpenChange={(open) => !open && onDone()}>
       {secret !== null && (
-        <DialogContent className="max-w-lg" onInteractOutside={(event) => event.preventDefault()}>
+        <DialogContent className="max-w-lg" onInteractOutside={(event) => event.preventDefault()} onCloseAutoFocus={onCloseAutoFocus}>
           <DialogHeader>
             <DialogTitle>{title}</DialogTitle>
             <DialogDescription>{description}</DialogDescription>
