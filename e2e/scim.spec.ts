@@ -51,11 +51,25 @@ test("a directory provisions an employee, maps their group to admin, and deactiv
   const connectionId = /\/settings\/connections\/([^/]+)/.exec(page.url())![1]!;
   await claimAndVerifyDomain(page, domain, (consoleErrors) => watched.push(consoleErrors));
 
+  // The SCIM tab: set it up; the token is shown once.
+  await page.getByRole("link", { name: "SCIM", exact: true }).click();
+  await page.getByRole("button", { name: "Set up SCIM" }).click();
+  const tokenDialog = page.getByRole("dialog");
+  const token = await tokenDialog.getByRole("textbox", { name: "Bearer token" }).inputValue();
+  expect(token).toMatch(/^scim_/);
+  await tokenDialog.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByRole("main")).toContainText(`${scimRoot}/${connectionId}`);
+
+  // The self-check sends Entra ID's and Okta's request sequences to the live endpoint: every step passes.
+  await page.getByRole("button", { name: "Run self-check" }).click();
+  const steps = page.getByTestId("scim-self-check-step");
+  await expect(steps).toHaveCount(15, { timeout: 60_000 });
+  await expect(page.locator('[data-testid="scim-self-check-step"][data-ok="false"]')).toHaveCount(0);
+
   const asAdmin = await convexAs(page.context());
   const groupId = (await asAdmin.query(api.groups.active, {}))!.groupId;
   await asAdmin.mutation(api.auth.group.updatePolicy, { groupId, data: { roleMapping: [{ source: "groups", value: "Scimco Admins", role: "admin" }] } });
-  const { token } = await asAdmin.mutation(api.auth.group.setScim, { connectionId });
-  const scim = scimClient(request, connectionId, token!);
+  const scim = scimClient(request, connectionId, token);
 
   // The employee has an account already, and no organization yet.
   const employeeContext = await browser.newContext();
@@ -93,7 +107,7 @@ test("a directory provisions an employee, maps their group to admin, and deactiv
   await expect(employeePage.getByRole("status").filter({ hasText: "You are signed out." })).toBeVisible({ timeout: 30_000 });
   await employeePage.reload();
   await expect(employeePage).toHaveURL(/\/sign-in\?redirectTo=%2Fdashboard$/);
-  const audit = await asAdmin.query(api.auth.group.listAudit, { groupId, kind: "scim.operation", paginationOpts: { numItems: 10, cursor: null } });
+  const audit = await asAdmin.query(api.auth.group.listAudit, { groupId, kind: "scim.operation", paginationOpts: { numItems: 4, cursor: null } });
   expect(audit.page.map((event) => event.metadata?.change)).toEqual(["deactivated", "updated", "created", "created"]);
 
   // The SCIM error schema for a wrong token.
