@@ -8,7 +8,7 @@ import { userActor } from "../engine/audit";
 import { fail } from "../engine/errors";
 import type { Grant } from "../engine/grants";
 import { runOidcValidation } from "../engine/oidcValidation";
-import { parse } from "../engine/parse";
+import { parse, withoutUndefined } from "../engine/parse";
 import { samlInput, type SamlView } from "../engine/samlConfig";
 import { certificateState, checkSamlConfig } from "../engine/samlValidation";
 import { policyFields } from "../engine/policyShape";
@@ -383,9 +383,6 @@ export const validatePolicy = authQuery({
   },
 });
 
-function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
 
 // Audit and webhooks
 

@@ -100,3 +100,18 @@ export async function recordEvent(ctx: MutationCtx, input: AuditInput): Promise<
 export function userActor(userId: Id<"users">, label?: string): AuditInput["actor"] {
   return { type: "user", id: userId, label };
 }
+
+/** `connection.protocol.set`: a connection's OIDC, SAML or SCIM settings were saved. */
+export async function recordProtocolSet(
+  ctx: MutationCtx,
+  { connection, actor, metadata }: { connection: Doc<"connections">; actor: AuditInput["actor"]; metadata: AuditInput["metadata"] },
+): Promise<void> {
+  await recordEvent(ctx, {
+    groupId: connection.groupId,
+    connectionId: connection._id,
+    kind: "connection.protocol.set",
+    actor,
+    target: { type: "connection", id: connection._id, label: connection.name },
+    metadata,
+  });
+}

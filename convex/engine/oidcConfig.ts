@@ -9,9 +9,9 @@ import {
 } from "../../lib/validation/oidc";
 import type { Doc } from "../_generated/dataModel";
 import type { MutationCtx } from "../_generated/server";
-import { recordEvent, type AuditInput } from "./audit";
+import { recordProtocolSet, type AuditInput } from "./audit";
 import { fail } from "./errors";
-import { parse } from "./parse";
+import { parse, withoutUndefined } from "./parse";
 import type { OidcConfig } from "./protocolShapes";
 import { seal } from "./secret";
 import { checkOutboundUrl } from "./urlGuard";
@@ -142,17 +142,7 @@ export async function setOidc(
     ...(sameIdp && previous.discovered ? { discovered: previous.discovered } : {}),
   };
   await ctx.db.patch(connection._id, { oidc: config });
-  await recordEvent(ctx, {
-    groupId: connection.groupId,
-    connectionId: connection._id,
-    kind: "connection.protocol.set",
-    actor,
-    target: { type: "connection", id: connection._id, label: connection.name },
-    metadata: { protocol: "oidc", issuer: discovery.issuer, clientId: client.id, secretReplaced: client.secret !== undefined },
-  });
+  await recordProtocolSet(ctx, { connection, actor, metadata: { protocol: "oidc", issuer: discovery.issuer, clientId: client.id, secretReplaced: client.secret !== undefined } });
   return describeOidc(config);
 }
 
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}

@@ -15,3 +15,8 @@ export function parse<T extends z.ZodType>(schema: T, input: unknown, { nameFiel
   }
   return result.data;
 }
+
+/** The object without its undefined fields (Convex refuses `undefined` values in documents). */
+export function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,9 +1,9 @@
 import { v } from "convex/values";
 import type { Doc } from "../_generated/dataModel";
 import { internalMutation, internalQuery, type MutationCtx } from "../_generated/server";
-import { recordEvent, userActor, type AuditInput } from "./audit";
+import { recordProtocolSet, userActor, type AuditInput } from "./audit";
 import { fail } from "./errors";
-import { parse } from "./parse";
+import { parse, withoutUndefined } from "./parse";
 import { validationRun, type SamlConfig } from "./protocolShapes";
 import { describeSaml, mergeCertificates, samlInput, serviceProviderUrls, spEntityId, type ParsedIdpMetadata, type SamlView } from "./samlConfig";
 import { metadataFor } from "./samlSpMetadata";
@@ -66,14 +66,7 @@ export async function saveSaml(
     profile: { mapping: withoutUndefined(profile.mapping), ...(profile.extraFields ? { extraFields: profile.extraFields } : {}) },
   };
   await ctx.db.patch(connection._id, { saml: config });
-  await recordEvent(ctx, {
-    groupId: connection.groupId,
-    connectionId: connection._id,
-    kind: "connection.protocol.set",
-    actor,
-    target: { type: "connection", id: connection._id, label: connection.name },
-    metadata: { protocol: "saml", idpEntityId: metadata.parsed.entityId, certificates: certificates.length, idpInitiated: idpInitiated.enabled },
-  });
+  await recordProtocolSet(ctx, { connection, actor, metadata: { protocol: "saml", idpEntityId: metadata.parsed.entityId, certificates: certificates.length, idpInitiated: idpInitiated.enabled } });
   return describeSaml(connection._id, config);
 }
 
@@ -122,6 +115,3 @@ export const spMetadata = internalQuery({
   handler: (ctx, args) => metadataFor(ctx, args.connectionId),
 });
 
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}

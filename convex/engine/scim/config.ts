@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Doc } from "../../_generated/dataModel";
 import type { MutationCtx } from "../../_generated/server";
-import { recordEvent, type AuditInput } from "../audit";
+import { recordProtocolSet, type AuditInput } from "../audit";
 import { parse } from "../parse";
 import type { ScimConfig } from "../protocolShapes";
 import { randomToken, sha256 } from "../tokens";
@@ -80,14 +80,7 @@ export async function setScim(
     profile: profile ?? previous?.profile ?? DEFAULTS.profile,
   };
   await ctx.db.patch(connection._id, { scim: config });
-  await recordEvent(ctx, {
-    groupId: connection.groupId,
-    connectionId: connection._id,
-    kind: "connection.protocol.set",
-    actor,
-    target: { type: "connection", id: connection._id, label: connection.name },
-    // Key names avoid "token": the audit log redacts such keys.
-    metadata: { protocol: "scim", status: config.status, issuedNew: token !== null, revokedAll: revokeTokens === true, overlapSeconds: rotateToken ? overlapSeconds : undefined },
-  });
+  // Key names avoid "token": the audit log redacts such keys.
+  await recordProtocolSet(ctx, { connection, actor, metadata: { protocol: "scim", status: config.status, issuedNew: token !== null, revokedAll: revokeTokens === true, overlapSeconds: rotateToken ? overlapSeconds : undefined } });
   return { scim: describeScim({ ...connection, scim: config }), token };
 }
