@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import { AUDIT_KIND_GROUPS, AUDIT_KIND_LABELS } from "./kinds";
+import { AUDIT_KIND_GROUPS, AUDIT_KIND_LABELS, AUDIT_KINDS } from "./kinds";
 
 export type AuditFilterState = {
   connectionId: string;
@@ -19,6 +19,22 @@ export type AuditFilterState = {
 };
 
 export const NO_FILTERS: AuditFilterState = { connectionId: "", kind: "", outcome: "", from: "", to: "" };
+
+/**
+ * Starting filters from the page's URL (`?connectionId=…&kind=…&outcome=…`),
+ * so other pages can link to a filtered log. Unknown values are ignored.
+ */
+export function filtersFromSearch(params: Pick<URLSearchParams, "get">): AuditFilterState {
+  const kind = params.get("kind") ?? "";
+  const outcome = params.get("outcome") ?? "";
+  const connectionId = params.get("connectionId") ?? "";
+  return {
+    ...NO_FILTERS,
+    kind: (AUDIT_KINDS as string[]).includes(kind) ? kind : "",
+    outcome: outcome === "success" || outcome === "failure" ? outcome : "",
+    connectionId: /^[a-z0-9]{1,64}$/i.test(connectionId) ? connectionId : "",
+  };
+}
 
 export type AuditQueryArgs = {
   groupId: string;

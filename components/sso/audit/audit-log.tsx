@@ -2,6 +2,7 @@
 
 import { useConvexAuth, usePaginatedQuery } from "convex/react";
 import { ChevronRight, Download, LoaderCircle, ScrollText } from "lucide-react";
+import { useSearchParams } from "next/navigation";
 import { useId, useMemo, useState } from "react";
 import { hasGrant, type ActiveGroup } from "@/components/console/use-active-group";
 import { useConsoleQuery } from "@/components/console/use-console-query";
@@ -11,7 +12,7 @@ import { Skeleton } from "@/components/console/skeleton";
 import { api } from "@/convex/_generated/api";
 import { cn } from "@/lib/cn";
 import { AuditDrawer } from "./audit-drawer";
-import { AuditFilters, auditQueryArgs, hasFilters, NO_FILTERS, type AuditFilterState, type AuditQueryArgs } from "./audit-filters";
+import { AuditFilters, auditQueryArgs, filtersFromSearch, hasFilters, type AuditFilterState, type AuditQueryArgs } from "./audit-filters";
 import { toCsv } from "./csv";
 import {
   AUDIT_CSV_HEADER,
@@ -31,7 +32,8 @@ const PAGE_SIZE = 25;
 
 /** The organization's audit log: filters, a live paginated table, details and CSV export. */
 export function AuditLog({ group }: { group: ActiveGroup }) {
-  const [filters, setFilters] = useState<AuditFilterState>(NO_FILTERS);
+  const searchParams = useSearchParams();
+  const [filters, setFilters] = useState<AuditFilterState>(() => filtersFromSearch(searchParams));
   const { args, error: rangeError } = auditQueryArgs(group.groupId, filters);
   const canListConnections = hasGrant(group, "connection.read");
   const connections = useConsoleQuery(api.auth.group.listConnections, canListConnections ? { groupId: group.groupId } : "skip");
