@@ -193,6 +193,26 @@ describe("OIDC sign-in", () => {
     expect(await userByEmail(t, "alice@acme.test")).toBeNull();
   });
 
+  it("signs a user the group's directory (SCIM) provisioned in as that user, even with linking off (scimReuse)", async () => {
+    const { t, owner, groupId, connectionId } = await setUp();
+    await owner.client.mutation(g.updatePolicy, { groupId, data: { accountLinking: "none" } });
+    const { token } = await owner.client.mutation(g.setScim, { connectionId });
+    const created = await t.fetch(`/scim/v2/${connectionId}/Users`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/scim+json" },
+      body: JSON.stringify({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: "bob@acme.test", emails: [{ value: "bob@acme.test", primary: true }] }),
+    });
+    expect(created.status).toBe(201);
+    const provisioned = (await userByEmail(t, "bob@acme.test"))!;
+    expect((await signIn(t, "bob@acme.test")).pathname).toBe("/sso/complete");
+    expect(await lastAudit(t)).toMatchObject({ kind: "login.succeeded", target: { id: provisioned._id }, metadata: { user: "link" } });
+    await owner.client.mutation(g.updatePolicy, { groupId, data: { scimReuse: false } });
+    await t.run(async (ctx) => {
+      for (const identity of await ctx.db.query("ssoIdentities").collect()) await ctx.db.delete(identity._id);
+    });
+    await expectAuditedFailure(t, await signIn(t, "bob@acme.test"), "link_refused");
+  });
+
   it("trusts an IdP only for its group's verified domains", async () => {
     const { t, connectionId } = await setUp();
     await t.run(async (ctx) => {

@@ -77,7 +77,10 @@ export async function planProvisioning(
       return refuse("email_domain_not_allowed", `${emailDomain(profile.email)} is not a verified domain of this organization.`);
     }
     existingUser = await userByEmail(ctx, profile.email);
-    if (existingUser) {
+    if (existingUser && policy.scimReuse && (await provisionedByGroupDirectory(ctx, existingUser._id, connection.groupId))) {
+      // The group's own directory made this user: SSO signs in as them whatever the linking policy says.
+      user = { action: "link", userId: existingUser._id, email: profile.email };
+    } else if (existingUser) {
       if (policy.accountLinking === "none") return refuse("link_refused", "Linking SSO to existing accounts is turned off.");
       if (!profile.emailVerified) return refuse("email_unverified", "The identity provider did not verify this email address.");
       if (policy.accountLinking === "sameConnection" && existingUser.provisionedByConnectionId !== connection._id) {
@@ -181,6 +184,14 @@ async function userByEmail(ctx: QueryCtx, email: string) {
     .query("users")
     .withIndex("email", (q) => q.eq("email", email))
     .first();
+}
+
+async function provisionedByGroupDirectory(ctx: QueryCtx, userId: Id<"users">, groupId: Id<"groups">): Promise<boolean> {
+  const rows = await ctx.db
+    .query("scimUsers")
+    .withIndex("by_userId", (q) => q.eq("userId", userId))
+    .collect();
+  return rows.some((row) => row.groupId === groupId);
 }
 
 async function groupOwnsDomain(ctx: QueryCtx, groupId: Id<"groups">, domain: string): Promise<boolean> {
