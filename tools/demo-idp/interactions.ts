@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Interaction, Provider } from "oidc-provider";
+import { readForm, RequestError } from "./http";
 import { renderLoginPage } from "./pages";
 import { findDemoUserByEmail, type DemoUser } from "./users";
 
@@ -12,16 +13,6 @@ import { findDemoUserByEmail, type DemoUser } from "./users";
 export interface InteractionRoute {
   uid: string;
   step: "page" | "login" | "abort";
-}
-
-/** A request the IdP turns down, with the status and a message for the person at the browser. */
-export class RequestError extends Error {
-  constructor(
-    readonly statusCode: number,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 const ROUTE = /^\/interaction\/([\w-]+)(?:\/(login|abort))?$/;
@@ -71,7 +62,7 @@ export async function handleInteraction(
     );
     log?.(`Sign-in for ${clientId} cancelled`);
   } else {
-    const email = (await readForm(req)).get("email") ?? "";
+    const email = (await readForm(req, MAX_FORM_BYTES)).get("email") ?? "";
     const user = findDemoUserByEmail(users, email);
     if (!user) {
       sendPage(res, 400, { context, interaction, error: `There is no demo user with the email ${email}.` });
@@ -115,15 +106,4 @@ async function grantEverythingRequested(provider: Provider, interaction: Interac
   const grant = new provider.Grant({ accountId, clientId });
   if (scope) grant.addOIDCScope(scope);
   return grant.save();
-}
-
-async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  let body = "";
-  for await (const chunk of req) {
-    body += String(chunk);
-    if (body.length > MAX_FORM_BYTES) {
-      throw new RequestError(413, "The form is too large.");
-    }
-  }
-  return new URLSearchParams(body);
 }

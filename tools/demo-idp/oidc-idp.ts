@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { JWK } from "jose";
 import type { ClientMetadata, Configuration, Provider } from "oidc-provider";
-import { handleInteraction, matchInteractionRoute, RequestError } from "./interactions";
+import { closeServer, listen, RequestError } from "./http";
+import { handleInteraction, matchInteractionRoute } from "./interactions";
 import { createMemoryStore } from "./memory-store";
 import { renderErrorPage, renderHomePage, type HomePageOptions } from "./pages";
 import { generateSamlSigningCertificate } from "./saml-certificates";
@@ -254,22 +255,4 @@ function asRequestError(error: unknown): RequestError | undefined {
 function describeProviderError(error: Error): string {
   const { error_description: description, error_detail: detail } = error as { error_description?: string; error_detail?: string };
   return [error.message, description, detail].filter(Boolean).join(" — ");
-}
-
-function listen(server: Server, host: string, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen({ port, host, exclusive: true }, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    // Keep-alive connections (fetch keeps them) would otherwise hold close() open.
-    server.closeAllConnections();
-  });
 }

@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { RequestError } from "./interactions";
+import { closeServer, listen, readForm, RequestError } from "./http";
 import { renderErrorPage, renderLoginPage, renderPostFormPage, type SamlHomePageSection } from "./pages";
 import { generateSamlSigningCertificate, type SamlSigningCertificate } from "./saml-certificates";
 import { renderSamlMetadata } from "./saml-metadata";
@@ -76,7 +76,7 @@ const CANCELLED_MESSAGE = "The user cancelled the sign-in";
 export async function startDemoSamlIdp(options: DemoSamlIdpOptions & { port: number }): Promise<StandaloneDemoSamlIdp> {
   const firstCertificate = await generateSamlSigningCertificate();
   const server = createServer();
-  await listen(server, options.port);
+  await listen(server, LOOPBACK, options.port);
   const { port } = server.address() as AddressInfo;
   const idp = createDemoSamlIdp(`http://${LOOPBACK}:${port}`, options, firstCertificate);
   server.on("request", (req: IncomingMessage, res: ServerResponse) => void idp.handleRequest(req, res));
@@ -184,10 +184,10 @@ const ROUTES: Record<string, Partial<Record<"GET" | "POST", Route>>> = {
   // The SingleSignOnService, HTTP-Redirect binding (query) and HTTP-POST binding (form).
   [`${SAML_BASE_PATH}/sso`]: {
     GET: async (context, _req, res, url) => startSignIn(context, res, url.searchParams),
-    POST: async (context, req, res) => startSignIn(context, res, await readForm(req)),
+    POST: async (context, req, res) => startSignIn(context, res, await readForm(req, MAX_FORM_BYTES)),
   },
-  [`${SAML_BASE_PATH}/sso/login`]: { POST: async (context, req, res) => finishSignIn(context, res, await readForm(req)) },
-  [`${SAML_BASE_PATH}/sso/abort`]: { POST: async (context, req, res) => cancelSignIn(context, res, await readForm(req)) },
+  [`${SAML_BASE_PATH}/sso/login`]: { POST: async (context, req, res) => finishSignIn(context, res, await readForm(req, MAX_FORM_BYTES)) },
+  [`${SAML_BASE_PATH}/sso/abort`]: { POST: async (context, req, res) => cancelSignIn(context, res, await readForm(req, MAX_FORM_BYTES)) },
   [`${SAML_BASE_PATH}/idp-initiated`]: { GET: async (context, _req, res, url) => startIdpInitiatedSignIn(context, res, url.searchParams) },
 };
 
@@ -303,34 +303,7 @@ function sendError(res: ServerResponse, error: unknown): void {
   res.writeHead(status, { "Content-Type": "text/html; charset=utf-8" }).end(renderErrorPage(`error ${status}`, message, "saml"));
 }
 
-async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  let body = "";
-  for await (const chunk of req) {
-    body += String(chunk);
-    if (body.length > MAX_FORM_BYTES) throw new RequestError(413, "The form is too large.");
-  }
-  return new URLSearchParams(body);
-}
-
 /** So that `{ inResponseTo: undefined }` from a caller does not replace a default with nothing. */
 function withoutUndefined<T extends object>(fields: T): Partial<T> {
   return Object.fromEntries(Object.entries(fields).filter(([, field]) => field !== undefined)) as Partial<T>;
-}
-
-function listen(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen({ port, host: LOOPBACK, exclusive: true }, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    // Keep-alive connections (fetch keeps them) would otherwise hold close() open.
-    server.closeAllConnections();
-  });
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import samlp, { type ParsedAuthnRequest } from "samlp";
-import { RequestError } from "./interactions";
+import { RequestError } from "./http";
 
 /**
  * What the SAML IdP needs from a service provider before it shows the
