@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { api } from "../convex/_generated/api";
 import { e2eStack } from "./stack";
 import { convexAs, newAccount, signUp } from "./support/accounts";
+import { newAdminWithConnection } from "./support/connections";
 import { ConsoleErrors } from "./support/console-errors";
 import { claimAndVerifyDomain } from "./support/domains";
 
@@ -37,18 +38,7 @@ function scimClient(request: APIRequestContext, connectionId: string, token: str
 test("a directory provisions an employee, maps their group to admin, and deactivation ends their session at once", async ({ page, browser, request }) => {
   test.setTimeout(180_000);
   const domain = `scim-${Date.now().toString(36)}.example`;
-  const admin = newAccount("scim-admin");
-  await signUp(page, admin);
-  await page.getByLabel("Organization name").fill("Scimco");
-  await page.getByRole("button", { name: "Create organization" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "SSO" }).click();
-  await page.getByRole("button", { name: "New connection" }).click();
-  const dialog = page.getByRole("dialog", { name: "New SSO connection" });
-  await dialog.getByLabel("Name", { exact: true }).fill("Directory");
-  await dialog.getByRole("button", { name: "Create connection" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Directory" })).toBeVisible();
-  const connectionId = /\/settings\/connections\/([^/]+)/.exec(page.url())![1]!;
+  const connectionId = await newAdminWithConnection(page, { label: "scim-admin", organization: "Scimco", connection: "Directory" });
   await claimAndVerifyDomain(page, domain, (consoleErrors) => watched.push(consoleErrors));
 
   // The SCIM tab: set it up; the token is shown once.

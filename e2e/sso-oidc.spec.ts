@@ -1,7 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { api } from "../convex/_generated/api";
 import { e2eStack } from "./stack";
-import { convexAs, newAccount, signUp } from "./support/accounts";
+import { convexAs } from "./support/accounts";
+import { activateConnection, newAdminWithConnection, runTestSignIn } from "./support/connections";
 import { ConsoleErrors } from "./support/console-errors";
 import { claimAndVerifyDomain } from "./support/domains";
 
@@ -26,10 +27,6 @@ test.afterEach(() => {
   for (const consoleErrors of watched) consoleErrors.expectNone();
 });
 
-function console_(page: Page) {
-  return page.getByRole("navigation", { name: "Console" });
-}
-
 /** What an IT admin copies from their IdP's console. */
 async function readIdpConsole(page: Page) {
   const idpPage = await page.context().newPage();
@@ -47,20 +44,7 @@ async function readIdpConsole(page: Page) {
 
 test("an admin sets up OIDC, tests and activates it; a new user signs in by email domain with a mapped role", async ({ page, browser }) => {
   test.setTimeout(180_000);
-  const admin = newAccount("oidc-admin");
-  await signUp(page, admin);
-  await page.getByLabel("Organization name").fill("Globex");
-  await page.getByRole("button", { name: "Create organization" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-
-  // A new OIDC connection.
-  await console_(page).getByRole("link", { name: "SSO" }).click();
-  await page.getByRole("button", { name: "New connection" }).click();
-  const dialog = page.getByRole("dialog", { name: "New SSO connection" });
-  await dialog.getByLabel("Name", { exact: true }).fill("Globex IdP");
-  await dialog.getByRole("button", { name: "Create connection" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Globex IdP" })).toBeVisible();
-  const connectionId = /\/settings\/connections\/([^/]+)/.exec(page.url())![1]!;
+  const connectionId = await newAdminWithConnection(page, { label: "oidc-admin", organization: "Globex", connection: "Globex IdP" });
 
   await claimAndVerifyDomain(page, DOMAIN, (consoleErrors) => watched.push(consoleErrors));
 
@@ -87,22 +71,14 @@ test("an admin sets up OIDC, tests and activates it; a new user signs in by emai
   await asAdmin.mutation(api.auth.group.updatePolicy, { groupId, data: { roleMapping: [{ source: "groups", value: "globex-admins", role: "admin" }] } });
 
   // A test sign-in in a new tab: the real IdP login, then the claims and what the policy would do.
-  const testTabPromise = page.context().waitForEvent("page");
-  await page.getByRole("button", { name: "Run a test sign-in" }).click();
-  const testTab = await testTabPromise;
-  watched.push(new ConsoleErrors(testTab));
-  await testTab.getByRole("button", { name: "Sign in as Dana Director — dana@globex.test" }).click();
-  await expect(testTab).toHaveURL(new RegExp(`/settings/connections/${connectionId}/test/`));
-  await expect(testTab.getByTestId("test-status")).toHaveText("Succeeded");
+  const testTab = await runTestSignIn(page, connectionId, "Sign in as Dana Director — dana@globex.test", (consoleErrors) => watched.push(consoleErrors));
   await expect(testTab.getByTestId("test-claims")).toContainText('"email": "dana@globex.test"');
   await expect(testTab.getByTestId("test-plan")).toHaveAttribute("data-ok", "true");
   await expect(testTab.getByTestId("test-plan")).toContainText("admin");
   await testTab.close();
 
   // Nobody was provisioned by the test; the overview now lets the admin activate.
-  await page.getByRole("link", { name: "Overview" }).click();
-  await page.getByRole("button", { name: "Activate connection" }).click();
-  await expect(page.getByTestId("connection-status").first()).toHaveText("Active");
+  await activateConnection(page);
 
   // An end user in a fresh browser: email on /sign-in → the IdP → back in the app, signed in.
   const userContext = await browser.newContext();

@@ -2,7 +2,8 @@ import { expect, test } from "@playwright/test";
 import { api } from "../convex/_generated/api";
 import { ConvexHttpClient } from "convex/browser";
 import { convexUrl, e2eStack } from "./stack";
-import { convexAs, newAccount, signUp } from "./support/accounts";
+import { convexAs } from "./support/accounts";
+import { activateConnection, newAdminWithConnection, runTestSignIn } from "./support/connections";
 import { ConsoleErrors } from "./support/console-errors";
 import { claimAndVerifyDomain } from "./support/domains";
 
@@ -28,20 +29,7 @@ test.afterEach(() => {
 
 test("an admin sets up SAML from the IdP's metadata URL, tests and activates it; a new user signs in by email domain", async ({ page, browser }) => {
   test.setTimeout(180_000);
-  const admin = newAccount("saml-admin");
-  await signUp(page, admin);
-  await page.getByLabel("Organization name").fill("Umbrella");
-  await page.getByRole("button", { name: "Create organization" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-
-  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "SSO" }).click();
-  await page.getByRole("button", { name: "New connection" }).click();
-  const dialog = page.getByRole("dialog", { name: "New SSO connection" });
-  await dialog.getByLabel("Name", { exact: true }).fill("Umbrella IdP");
-  await dialog.getByRole("radio", { name: /SAML/ }).check();
-  await dialog.getByRole("button", { name: "Create connection" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Umbrella IdP" })).toBeVisible();
-  const connectionId = /\/settings\/connections\/([^/]+)/.exec(page.url())![1]!;
+  const connectionId = await newAdminWithConnection(page, { label: "saml-admin", organization: "Umbrella", connection: "Umbrella IdP", protocol: "saml" });
   await claimAndVerifyDomain(page, DOMAIN, (consoleErrors) => watched.push(consoleErrors));
 
   // The SAML page: our values for the IdP first, then the IdP's metadata URL.
@@ -58,20 +46,12 @@ test("an admin sets up SAML from the IdP's metadata URL, tests and activates it;
   await asAdmin.mutation(api.auth.group.updatePolicy, { groupId, data: { roleMapping: [{ source: "groups", value: "umbrella-admins", role: "admin" }] } });
 
   // A test sign-in in a new tab: the IdP's attributes and the policy's plan.
-  const testTabPromise = page.context().waitForEvent("page");
-  await page.getByRole("button", { name: "Run a test sign-in" }).click();
-  const testTab = await testTabPromise;
-  watched.push(new ConsoleErrors(testTab));
-  await testTab.getByRole("button", { name: /Sign in as Nina North/ }).click();
-  await expect(testTab).toHaveURL(new RegExp(`/settings/connections/${connectionId}/test/`));
-  await expect(testTab.getByTestId("test-status")).toHaveText("Succeeded");
+  const testTab = await runTestSignIn(page, connectionId, /Sign in as Nina North/, (consoleErrors) => watched.push(consoleErrors));
   await expect(testTab.getByTestId("test-claims")).toContainText('"nameID": "nina@umbrella.test"');
   await expect(testTab.getByTestId("test-plan")).toContainText("admin");
   await testTab.close();
 
-  await page.getByRole("link", { name: "Overview" }).click();
-  await page.getByRole("button", { name: "Activate connection" }).click();
-  await expect(page.getByTestId("connection-status").first()).toHaveText("Active");
+  await activateConnection(page);
 
   // The end user: email on /sign-in → the IdP → the ACS → signed in, as an admin.
   const userContext = await browser.newContext();
