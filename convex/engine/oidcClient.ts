@@ -2,7 +2,7 @@ import * as oauth from "oauth4webapi";
 import type { SsoErrorCode } from "../../lib/sso-errors";
 import { allowPrivateIdpUrls } from "./oidcConfig";
 import type { OidcConfig, OidcDiscovered } from "./protocolShapes";
-import { checkOutboundUrl } from "./urlGuard";
+import { fetchOutbound, OutboundFailure } from "./outboundFetch";
 
 /**
  * The relying-party side of OpenID Connect, on oauth4webapi: discovery,
@@ -11,7 +11,6 @@ import { checkOutboundUrl } from "./urlGuard";
  * /nonce, userinfo). Every request the library makes goes through
  * `guardedFetch`. Runs in Convex's default runtime (HTTP actions, actions).
  */
-const FETCH_TIMEOUT_MS = 10_000;
 const MAX_RESPONSE_BYTES = 512 * 1024;
 
 /** An OIDC failure with the reason code shown to people and written to the audit log. */
@@ -25,21 +24,19 @@ export class OidcFailure extends Error {
 }
 
 /**
- * Refuses URLs outside the outbound policy (private addresses unless
- * allowed, non-HTTPS in production), follows no redirects, and bounds time
- * and size: an IdP URL is admin input, so it must not become a way into our
- * network or a way to hang the callback.
+ * Every request the library makes, under the outbound rules (outboundFetch.ts):
+ * private addresses refused unless allowed, https in production, no
+ * redirects, bounded time and size. An IdP URL is admin input, so it must not
+ * become a way into our network or a way to hang the callback.
  */
 async function guardedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const url = input instanceof Request ? input.url : String(input);
-  const checked = checkOutboundUrl(url, { allowPrivate: allowPrivateIdpUrls() });
-  if (!checked.ok) throw new OidcFailure("idp_unreachable", `Refused to fetch ${url}: ${checked.message}`);
-  const response = await fetch(input, { ...init, redirect: "manual", signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
-  const length = Number(response.headers.get("content-length") ?? "0");
-  if (length > MAX_RESPONSE_BYTES) throw new OidcFailure("idp_unreachable", `${url} answered with ${length} bytes, over the limit.`);
-  const body = await response.arrayBuffer();
-  if (body.byteLength > MAX_RESPONSE_BYTES) throw new OidcFailure("idp_unreachable", `${url} answered with more than ${MAX_RESPONSE_BYTES} bytes.`);
-  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  try {
+    return await fetchOutbound(url, init ?? {}, { allowPrivate: allowPrivateIdpUrls(), maxBytes: MAX_RESPONSE_BYTES });
+  } catch (error) {
+    if (error instanceof OutboundFailure) throw new OidcFailure("idp_unreachable", error.message);
+    throw error;
+  }
 }
 
 function httpOptions() {

@@ -6,17 +6,17 @@ import { internal } from "../_generated/api";
 import { internalAction } from "../_generated/server";
 import { fail } from "./errors";
 import { allowPrivateIdpUrls } from "./oidcConfig";
+import { OutboundFailure } from "./outboundFetch";
+import { fetchOutboundPinned } from "./outboundNode";
 import { MetadataRefused, parseIdpMetadata } from "./samlMetadata";
 import { SamlFailure, validateSamlResponse } from "./samlResponse";
 import { open } from "./secret";
-import { checkOutboundUrl } from "./urlGuard";
 
 /**
  * The SAML work that needs Node (node-saml, X.509): reading IdP metadata,
  * building the AuthnRequest URL, and validating a posted response. Each
  * loads what it needs through samlStore.ts.
  */
-const FETCH_TIMEOUT_MS = 10_000;
 
 /** Fetches metadata from the IdP (guarded like every server-side fetch) or takes it as pasted, and parses it. */
 export const readMetadata = internalAction({
@@ -32,18 +32,16 @@ export const readMetadata = internalAction({
 });
 
 async function fetchMetadata(url: string, maxSize: number): Promise<string> {
-  const checked = checkOutboundUrl(url, { allowPrivate: allowPrivateIdpUrls() });
-  if (!checked.ok) fail("INVALID_URL", checked.message);
   let response: Response;
   try {
-    response = await fetch(checked.url, { redirect: "manual", signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: "application/samlmetadata+xml, application/xml, text/xml" } });
+    response = await fetchOutboundPinned(url, { headers: { accept: "application/samlmetadata+xml, application/xml, text/xml" } }, { allowPrivate: allowPrivateIdpUrls(), maxBytes: maxSize });
   } catch (error) {
-    return fail("INVALID_URL", `Couldn't fetch the metadata: ${(error as Error).message}.`);
+    if (!(error instanceof OutboundFailure)) throw error;
+    if (error.kind === "too_large") fail("INVALID_INPUT", `The metadata is larger than ${Math.round(maxSize / 1024)} KB.`);
+    return fail("INVALID_URL", error.kind === "refused" ? error.message : `Couldn't fetch the metadata: ${error.message}`);
   }
-  if (response.status !== 200) fail("INVALID_URL", `The metadata URL answered ${response.status}${response.status >= 300 && response.status < 400 ? " (redirects are not followed)" : ""}.`);
-  const body = await response.arrayBuffer();
-  if (body.byteLength > maxSize) fail("INVALID_INPUT", `The metadata is larger than ${Math.round(maxSize / 1024)} KB.`);
-  return new TextDecoder().decode(body);
+  if (response.status !== 200) fail("INVALID_URL", `The metadata URL answered ${response.status}.`);
+  return await response.text();
 }
 
 /** The IdP URL that starts a sign-in: an AuthnRequest (HTTP-Redirect binding, signed if configured) with our state as RelayState. */

@@ -1,13 +1,15 @@
 /**
- * Checks for URLs the server will request on someone's behalf (webhooks).
- * The point is to keep an admin from aiming our fetches at our own network:
- * loopback, private ranges, link-local (cloud metadata at 169.254.169.254).
+ * Checks for URLs the server will request on someone's behalf (OIDC
+ * discovery, JWKS and token endpoints, SAML metadata, webhooks). The point is
+ * to keep an admin from aiming our fetches at our own network: loopback,
+ * private ranges, link-local (cloud metadata at 169.254.169.254).
  *
- * The check is lexical: it looks at the host as written, after the WHATWG
- * parser has normalized it (so `http://2130706433/`, `http://0x7f.1/` and
- * `http://[::ffff:127.0.0.1]/` are all caught as 127.0.0.1). A DNS name that
- * resolves to a private address is NOT caught here; that needs egress
- * filtering where the request is made.
+ * `checkOutboundUrl` is lexical: it looks at the host as written, after the
+ * WHATWG parser has normalized it (so `http://2130706433/`, `http://0x7f.1/`
+ * and `http://[::ffff:127.0.0.1]/` are all caught as 127.0.0.1). A DNS name
+ * that resolves to a private address is caught where the request is made in
+ * Node (outboundNode.ts), which checks every resolved address with
+ * `isInternalAddress` and connects to the address it checked.
  */
 export const MAX_URL_LENGTH = 2048;
 
@@ -54,6 +56,14 @@ export function isInternalHost(hostname: string): boolean {
   }
   const bytes = parseIpv4(host);
   return bytes !== null && isInternalIpv4(bytes);
+}
+
+/** Whether a resolved IP address (as node:dns returns it: dotted IPv4 or IPv6 text, maybe with a zone) is non-public. */
+export function isInternalAddress(address: string): boolean {
+  const bytes = address.includes(":") ? parseIpv6(address.replace(/%.*$/, "")) : parseIpv4(address);
+  // Something that is not an address at all is not trusted either.
+  if (bytes === null) return true;
+  return bytes.length === 4 ? isInternalIpv4(bytes) : isInternalIpv6(bytes);
 }
 
 type Range = { prefix: number[]; bits: number };

@@ -1,7 +1,7 @@
 import { v } from "convex/values";
 import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
-import { internalAction, internalMutation, internalQuery, type MutationCtx, type QueryCtx } from "../_generated/server";
+import { internalAction, internalMutation, internalQuery, type ActionCtx, type MutationCtx, type QueryCtx } from "../_generated/server";
 import { AUDIT_KINDS, recordEvent, type AuditInput } from "./audit";
 import { fail } from "./errors";
 import { open, seal, type Sealed } from "./secret";
@@ -23,7 +23,10 @@ import { checkOutboundUrl } from "./urlGuard";
  * `id` (the audit event id), which a resend keeps.
  *
  * A failed attempt (network error, timeout, non-2xx, any redirect) is retried
- * with exponential backoff; after MAX_ATTEMPTS the delivery is `failed`.
+ * with exponential backoff; after MAX_ATTEMPTS the delivery is `failed` (the
+ * dead-letter state: kept with its last answer, and re-sent by hand with
+ * `resendDelivery`). Each attempt re-checks the URL and where its host name
+ * resolves (webhookPost.ts), within the outbound time limit.
  */
 
 export const MAX_ACTIVE_ENDPOINTS = 10;
@@ -31,8 +34,6 @@ export const MAX_ATTEMPTS = 6;
 const FIRST_RETRY_MS = 10_000;
 const BACKOFF_FACTOR = 4;
 const MAX_RETRY_MS = 6 * 60 * 60 * 1000;
-const REQUEST_TIMEOUT_MS = 10_000;
-const RESPONSE_BODY_BYTES = 1024;
 const ERROR_TEXT_LENGTH = 1024;
 const DEFAULT_LIST_LIMIT = 20;
 const MAX_LIST_LIMIT = 100;
@@ -313,7 +314,7 @@ export const deliver = internalAction({
       await ctx.runMutation(internal.engine.webhook.abandon, { deliveryId, reason: "Endpoint disabled" });
       return null;
     }
-    const outcome = await postOnce(target);
+    const outcome = await postOnce(ctx, target);
     await ctx.runMutation(internal.engine.webhook.recordAttempt, { deliveryId, attempt: target.delivery.attempts + 1, ...outcome });
     return null;
   },
@@ -386,74 +387,22 @@ export function retryDelay(attempt: number): number {
   return Math.min(FIRST_RETRY_MS * BACKOFF_FACTOR ** (attempt - 1), MAX_RETRY_MS);
 }
 
-/** POSTs once. Never throws: every failure becomes an `error` to record. */
-async function postOnce({ delivery, endpoint }: DeliveryTarget): Promise<AttemptOutcome> {
+/** POSTs once (in the Node runtime: webhookPost.ts). Never throws: every failure becomes an `error` to record. */
+async function postOnce(ctx: ActionCtx, { delivery, endpoint }: DeliveryTarget): Promise<AttemptOutcome> {
   try {
     const secret = await open(endpoint.secret);
     const timestamp = Math.floor(Date.now() / 1000);
-    const response = await fetch(endpoint.url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "x-webhook-id": delivery._id,
-        "x-webhook-event": delivery.kind,
-        "x-webhook-timestamp": String(timestamp),
-        "x-webhook-signature": await signPayload({ secret, timestamp, body: delivery.payload }),
-      },
-      body: delivery.payload,
-      // A redirect could lead anywhere, including past the URL check; the receiver must give its final URL.
-      redirect: "manual",
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-    const body = await readPrefix(response, RESPONSE_BODY_BYTES);
-    const redirected = response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400);
-    return {
-      status: response.status || undefined,
-      body,
-      error: redirected ? "Redirects are not followed: register the final URL." : undefined,
+    const headers = {
+      "content-type": "application/json",
+      "x-webhook-id": delivery._id,
+      "x-webhook-event": delivery.kind,
+      "x-webhook-timestamp": String(timestamp),
+      "x-webhook-signature": await signPayload({ secret, timestamp, body: delivery.payload }),
     };
+    return await ctx.runAction(internal.engine.webhookPost.post, { url: endpoint.url, headers, body: delivery.payload });
   } catch (error) {
-    return { error: describeFailure(error) };
+    return { error: (error instanceof Error ? error.message : String(error)).slice(0, ERROR_TEXT_LENGTH) };
   }
-}
-
-/** The first `limit` bytes of the body, for the delivery log. The status already decided the outcome, so read errors are ignored. */
-async function readPrefix(response: Response, limit: number): Promise<string | undefined> {
-  if (!response.body) return undefined;
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    while (size < limit) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.length;
-    }
-  } catch {
-    // Keep what arrived.
-  } finally {
-    // Stop downloading whatever is left.
-    await reader.cancel().catch(() => undefined);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  const text = new TextDecoder().decode(bytes.subarray(0, limit));
-  return text || undefined;
-}
-
-function describeFailure(error: unknown): string {
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
-    return `No response within ${REQUEST_TIMEOUT_MS / 1000} s`;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  // Node's fetch says only "fetch failed"; the cause (ECONNREFUSED, a TLS error…) is what helps.
-  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
-  return `${message}${cause}`.slice(0, ERROR_TEXT_LENGTH);
 }
 
 // ---------------------------------------------------------------- helpers
