@@ -53,6 +53,8 @@ async function serveWrite(ctx: MutationCtx, args: { connectionId: string; token:
     const baseUrl = scimBaseUrl(connection._id);
     const { method, id } = args;
     const body: unknown = args.body === "" ? null : JSON.parse(args.body);
+    // Valid JSON is not yet a resource: `null`, a list or a string would reach readers that expect an object.
+    if (method !== "DELETE" && (typeof body !== "object" || body === null || Array.isArray(body))) throw new ScimError(400, "The request body must be a JSON object.", "invalidSyntax");
     if (args.resource !== "Users" && args.resource !== "Groups") throw new ScimError(404, `No such endpoint: ${args.resource}.`);
     if ((method === "POST") === (id !== undefined)) throw new ScimError(405, `${method} ${args.resource}${id ? `/${id}` : ""} is not supported.`);
     const users = args.resource === "Users";

@@ -11,6 +11,9 @@ import { normalizeBooleans, type Json } from "./resources";
  */
 export const PATCH_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 const MAX_OPERATIONS = 1000;
+// scim-patch walks paths and merges values with plain property writes, so these names would reach
+// Object.prototype (every object in the process) instead of the resource.
+const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 export function readPatch(body: unknown): ScimPatchOperation[] {
   const request = body as { schemas?: unknown; Operations?: unknown };
@@ -25,6 +28,10 @@ function normalizeOperation(raw: unknown): ScimPatchOperation[] {
   const op = typeof operation?.op === "string" ? operation.op.toLowerCase() : "";
   if (op !== "add" && op !== "replace" && op !== "remove") throw new ScimError(400, `Unknown PATCH op "${String(operation?.op)}" (add, replace or remove).`, "invalidSyntax");
   if (operation.path !== undefined && typeof operation.path !== "string") throw new ScimError(400, "A PATCH path is a string.", "invalidPath");
+  if (operation.path !== undefined && operation.path.split(/[^\w$]+/).some((segment) => PROTOTYPE_KEYS.has(segment))) {
+    throw new ScimError(400, "A PATCH path can't name __proto__, constructor or prototype.", "invalidPath");
+  }
+  if (hasPrototypeKey(operation.value)) throw new ScimError(400, "A PATCH value can't have __proto__, constructor or prototype keys.", "invalidValue");
   const value = normalizeBooleans(operation.value);
   if (op === "remove") {
     if (!operation.path) throw new ScimError(400, "A remove operation needs a path.", "noTarget");
@@ -34,6 +41,13 @@ function normalizeOperation(raw: unknown): ScimPatchOperation[] {
     return Object.entries(value as Json).map(([path, inner]) => ({ op, path, value: inner }));
   }
   return [{ op, ...(operation.path === undefined ? {} : { path: operation.path }), value }];
+}
+
+function hasPrototypeKey(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasPrototypeKey);
+  if (!value || typeof value !== "object") return false;
+  // Path-less operations carry paths as keys ("name.givenName"): each key is checked like a path.
+  return Object.entries(value).some(([key, inner]) => key.split(/[^\w$]+/).some((segment) => PROTOTYPE_KEYS.has(segment)) || hasPrototypeKey(inner));
 }
 
 export function applyPatch<T extends Json>(resource: T, operations: ScimPatchOperation[]): T {

@@ -29,9 +29,20 @@ function respond({ status, body, version, location }: WireReply): Response {
 
 const fail = (error: ScimError) => respond(toWire(errorReply(error.data)));
 
+/** The path's segments, decoded; null when one is not valid percent-encoding (`%E0%A4%A`, a lone `%`). */
+function decodeSegments(path: string): string[] | null {
+  try {
+    return path.split("/").map(decodeURIComponent);
+  } catch {
+    return null;
+  }
+}
+
 const serve = httpAction(async (ctx, request) => {
   const url = new URL(request.url);
-  const [connectionId, resource, ...rest] = url.pathname.slice(PREFIX.length).split("/").map(decodeURIComponent);
+  const segments = decodeSegments(url.pathname.slice(PREFIX.length));
+  if (!segments) return fail(new ScimError(400, "The path is not valid percent-encoding.", "invalidSyntax"));
+  const [connectionId, resource, ...rest] = segments;
   if (!connectionId || !resource) return fail(new ScimError(404, "Use /scim/v2/<connectionId>/Users, /Groups or a discovery endpoint."));
   const id = rest.length > 0 ? rest.join("/") : undefined;
   const token = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1] ?? null;
