@@ -41,7 +41,8 @@ export function normalizeDomain(input: string): NormalizedDomain {
     return { ok: false, reason: `"${input}" is not a domain name.` };
   }
   const labels = ascii.split(".");
-  if (labels.length < 2 || !labels.every((label) => LABEL.test(label))) return { ok: false, reason: `"${input}" is not a domain name.` };
+  // Punycode is longer than the Unicode it encodes: the limit applies to the name DNS sees.
+  if (ascii.length > 253 || labels.length < 2 || !labels.every((label) => LABEL.test(label))) return { ok: false, reason: `"${input}" is not a domain name.` };
   if (/^\d+$/.test(labels.at(-1)!)) return { ok: false, reason: "Use a domain name, not an IP address." };
   if (CONSUMER_DOMAINS.has(ascii)) return { ok: false, reason: `${ascii} is a public email provider; claim your organization's own domain.` };
   return { ok: true, domain: ascii };
