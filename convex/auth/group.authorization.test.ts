@@ -2,13 +2,18 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import * as groupRpc from "./group";
-import { addMembership, authEnv, createUser, errorCode, newBackend, type Backend, type TestUser } from "../../tools/testing/convex";
+import { dbSnapshot, expectRefusal, outcomeOf, recordingTarget, type Outcome } from "../../tools/testing/authorization";
+import { addMembership, authEnv, createUser, newBackend, type Backend, type TestUser } from "../../tools/testing/convex";
+import { findLeaks, needle, textOf, type Needle } from "../../tools/testing/leaks";
+import { publicFunctions } from "../../tools/testing/publicFunctions";
 
 /**
  * The authorization matrix of api.auth.group, generated from the module's
- * exports: every export must appear in CALLS (a new export without an entry
- * fails), and is called by every kind of caller, with this group's ids and
- * with another group's ids.
+ * public functions (tools/testing/publicFunctions.ts; convex/authorization.test.ts
+ * delegates this module here): every one must appear in CALLS (a new export
+ * without an entry fails), and is called by every kind of caller. Refusals
+ * carry a stable code and nothing else, and change nothing; each id a call
+ * uses is also tried alone with another group's id, another table's id and garbage.
  */
 type Caller = "anonymous" | "stranger" | "otherGroupAdmin" | "member" | "admin";
 const CALLERS: Caller[] = ["anonymous", "stranger", "otherGroupAdmin", "member", "admin"];
@@ -118,30 +123,74 @@ const CALLS: Record<keyof typeof groupRpc, { access: "public" | "admin" | "membe
   metadata: { access: "public", call: (c, x) => c.query(g.metadata, { connectionId: x.connectionId }) },
 };
 
-function outcome(code: string, expectedRefusal?: string): "allowed" | string {
-  return code === "no error" || code === expectedRefusal ? "allowed" : code;
+/** The call's result, with a refusal the entry expects past authorization counted as allowed. */
+function allowedOrCode(result: Outcome, expectedRefusal?: string): string {
+  return result.ok || result.code === expectedRefusal ? "allowed" : result.code;
+}
+
+/** Every id and name of a tenant, which a refusal must not repeat nor a foreign caller's answer carry. */
+function secretsOf(target: Target): Needle[] {
+  return Object.entries(target).map(([key, value]) => needle(key, String(value)));
 }
 
 describe("api.auth.group authorization", () => {
   it("covers every export", () => {
-    expect(Object.keys(groupRpc).sort()).toEqual(Object.keys(CALLS).sort());
+    const exported = publicFunctions().filter((fn) => fn.module === "auth/group").map((fn) => fn.name);
+    expect(exported.sort()).toEqual(Object.keys(CALLS).sort());
   });
 
   for (const [name, spec] of Object.entries(CALLS)) {
     it(`${name}: ${spec.access === "public" ? "public" : "admins of the group only"}`, async () => {
+      // Refusals change nothing (checked after each), so they share one fixture; each allowed call gets its own.
+      const shared = await fixture();
       for (const caller of CALLERS) {
-        const f = await fixture();
+        const allowed = spec.access === "public" || caller === "admin";
+        const f = allowed ? await fixture() : shared;
         const client: Client = caller === "anonymous" ? f.t : f.users[caller].client;
-        const code = outcome(await errorCode(spec.call(client, f)), spec.refusedWith);
-        const expected =
-          spec.access === "public" || caller === "admin" ? "allowed" : caller === "anonymous" ? "NOT_SIGNED_IN" : "FORBIDDEN";
-        expect([caller, code]).toEqual([caller, expected]);
+        const before = await dbSnapshot(f.t);
+        const result = await outcomeOf(spec.call(client, f));
+        if (allowed) {
+          expect([caller, allowedOrCode(result, spec.refusedWith)]).toEqual([caller, "allowed"]);
+          if (result.ok) expect([caller, findLeaks(textOf(result.value), secretsOf(f.other))]).toEqual([caller, []]);
+          continue;
+        }
+        expectRefusal(caller, result, caller === "anonymous" ? "NOT_SIGNED_IN" : "FORBIDDEN", [...secretsOf(f.other), ...secretsOf(idsOf(f))]);
+        expect([caller, await dbSnapshot(f.t)]).toEqual([caller, before]);
       }
-      if (spec.access === "public") return;
-      // The group's own admin, with the other group's ids.
+    });
+
+    if (spec.access === "public") continue;
+    it(`${name}: each id refused when it is another group's, another table's or garbage`, async () => {
+      // The group's own admin holds every grant: only the swapped value can make the call fail.
+      const probe = await fixture();
+      const { proxy, used } = recordingTarget(idsOf(probe));
+      await outcomeOf(spec.call(probe.users.admin.client, proxy));
+      expect(used.size).toBeGreaterThan(0);
+      // Refusals change nothing (checked after each), so they share one fixture.
       const f = await fixture();
-      const code = await errorCode(spec.call(f.users.admin.client, f.other));
-      expect([name, code]).toEqual([name, "FORBIDDEN"]);
+      for (const key of used as Set<keyof Target>) {
+        const swaps: Array<[string, string]> =
+          key === "domain"
+            ? [["another group's domain", f.other.domain]]
+            : [["another group's id", f.other[key]], ["another table's id", key === "connectionId" ? f.groupId : f.connectionId], ["garbage", "not-an-id"]];
+        for (const [label, value] of swaps) {
+          const where = `${key} ← ${label}`;
+          const before = await dbSnapshot(f.t);
+          const result = await outcomeOf(spec.call(f.users.admin.client, { ...idsOf(f), [key]: value }));
+          if (key === "domain" && (result.ok || result.code === "NOT_FOUND")) {
+            // A domain isn't a credential: the answer may be "not here", never the other group's data.
+            expect([where, findLeaks(textOf(result.ok ? result.value : result.error), secretsOf(f.other))]).toEqual([where, []]);
+          } else {
+            expectRefusal(where, result, "FORBIDDEN", [...secretsOf(f.other), ...secretsOf(idsOf(f))]);
+          }
+          expect([where, await dbSnapshot(f.t)]).toEqual([where, before]);
+        }
+      }
     });
   }
 });
+
+/** This group's ids, in the shape of `other`. */
+function idsOf(f: Fixture): Target {
+  return Object.fromEntries(Object.keys(f.other).map((key) => [key, f[key as keyof Target]])) as Target;
+}

@@ -1,0 +1,48 @@
+/**
+ * Looks for secret values in text that must not hold them: function results,
+ * error messages, log output. A secret is also found in the forms it takes
+ * when embedded in JSON, a URL or a form post, and a PEM key by any of its
+ * base64 lines, so a log line that escaped or re-wrapped it still counts.
+ */
+export interface Needle {
+  /** What the secret is, for the failure message (never the value itself). */
+  label: string;
+  value: string;
+}
+
+/** Shorter values would match by accident; a real secret is longer. */
+const MIN_NEEDLE_LENGTH = 8;
+
+export function needle(label: string, value: string): Needle {
+  if (value.length < MIN_NEEDLE_LENGTH) throw new Error(`The secret "${label}" is too short to look for (${value.length} characters).`);
+  return { label, value };
+}
+
+/** A PEM key or certificate as one needle per base64 line: any line found in the haystack is a leak. */
+export function pemNeedles(label: string, pem: string): Needle[] {
+  return pem
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => !line.startsWith("-----") && line.length >= 32)
+    .map((line, index) => needle(`${label} (line ${index + 1})`, line));
+}
+
+function formsOf(value: string): string[] {
+  const forms = new Set([value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value), new URLSearchParams({ v: value }).toString().slice(2)]);
+  return [...forms];
+}
+
+/** The labels of the needles found in `haystack`. */
+export function findLeaks(haystack: string, needles: Needle[]): string[] {
+  return needles.filter(({ value }) => formsOf(value).some((form) => haystack.includes(form))).map(({ label }) => label);
+}
+
+/** Everything a value carries, as text: nested fields, an error's message and its data. */
+export function textOf(value: unknown): string {
+  if (value instanceof Error) return `${value.message}\n${textOf((value as { data?: unknown }).data ?? null)}`;
+  return JSON.stringify(value, (_key, item: unknown) => {
+    if (typeof item === "bigint") return item.toString();
+    if (item instanceof ArrayBuffer) return Buffer.from(item).toString("base64");
+    return item;
+  }) ?? "undefined";
+}
