@@ -4,6 +4,7 @@ import { v } from "convex/values";
 import { policyFields } from "./engine/policyShape";
 import { oidcConfig, samlConfig, scimConfig, sealed } from "./engine/protocolShapes";
 import { planResult } from "./engine/provision";
+import { setupScope } from "./engine/setupScope";
 import { extraValue, normalizedProfile } from "./engine/ssoProfile";
 import { actorType, connectionStatus, domainStatus, inviteStatus, memberStatus, projectStatus, role } from "./engine/validators";
 
@@ -215,7 +216,9 @@ export default defineSchema({
   ssoTests: defineTable({
     connectionId: v.id("connections"),
     groupId: v.id("groups"),
-    requestedByUserId: v.id("users"),
+    // Who asked: an admin, or (without an account) someone holding a setup link.
+    requestedByUserId: v.optional(v.id("users")),
+    setupLinkId: v.optional(v.id("setupLinks")),
     tokenHash: v.string(),
     status: v.union(v.literal("pending"), v.literal("succeeded"), v.literal("failed")),
     expiresTime: v.number(),
@@ -225,6 +228,30 @@ export default defineSchema({
     claims: v.optional(v.string()),
     profile: v.optional(normalizedProfile),
     plan: v.optional(planResult),
+  })
+    .index("by_tokenHash", ["tokenHash"])
+    .index("by_connectionId", ["connectionId"]),
+
+  // A link that lets someone without an account (the customer's IT admin)
+  // set up one connection's SSO, SCIM and/or domains (`scopes`). Only the
+  // SHA-256 of its 256-bit token is stored. Usable until `expiresTime` (1 hour
+  // to 30 days, 7 by default) or until revoked; rows are kept as history and
+  // read as invalid once their connection is deleted. `completedTime`: when
+  // every scoped step was first seen done (audited once).
+  setupLinks: defineTable({
+    groupId: v.id("groups"),
+    connectionId: v.id("connections"),
+    tokenHash: v.string(),
+    scopes: v.array(setupScope),
+    // Who it is for, as the admin described it (shown in the audit log as the actor).
+    note: v.optional(v.string()),
+    expiresTime: v.number(),
+    createdByUserId: v.id("users"),
+    revokedTime: v.optional(v.number()),
+    revokedByUserId: v.optional(v.id("users")),
+    firstOpenedTime: v.optional(v.number()),
+    lastOpenedTime: v.optional(v.number()),
+    completedTime: v.optional(v.number()),
   })
     .index("by_tokenHash", ["tokenHash"])
     .index("by_connectionId", ["connectionId"]),

@@ -26,6 +26,7 @@ interface Fixture {
   endpointId: Id<"webhookEndpoints">;
   deliveryId: Id<"webhookDeliveries">;
   testId: string;
+  setupLinkId: Id<"setupLinks">;
   domain: string;
   other: Omit<Fixture, "t" | "users" | "other">;
 }
@@ -50,7 +51,8 @@ async function tenant(t: Backend, admin: TestUser, name: string, domain: string)
   await admin.client.mutation(api.auth.group.sendWebhookTestEvent, { endpointId });
   const deliveryId = await t.run(async (ctx) => (await ctx.db.query("webhookDeliveries").withIndex("by_endpointId", (q) => q.eq("endpointId", endpointId)).first())!._id);
   const { testId } = await admin.client.mutation(api.auth.group.startTestSignIn, { connectionId });
-  return { groupId, connectionId, endpointId, deliveryId, testId, domain };
+  const { setupLinkId } = await admin.client.mutation(api.auth.group.createSetupLink, { connectionId, scopes: ["sso", "domains"] });
+  return { groupId, connectionId, endpointId, deliveryId, testId, setupLinkId, domain };
 }
 
 async function fixture(): Promise<Fixture> {
@@ -119,6 +121,9 @@ const CALLS: Record<keyof typeof groupRpc, { access: "public" | "admin" | "membe
   listWebhookDeliveries: { access: "admin", call: (c, x) => c.query(g.listWebhookDeliveries, { endpointId: x.endpointId }) },
   resendWebhookDelivery: { access: "admin", call: (c, x) => c.mutation(g.resendWebhookDelivery, { deliveryId: x.deliveryId }) },
   sendWebhookTestEvent: { access: "admin", call: (c, x) => c.mutation(g.sendWebhookTestEvent, { endpointId: x.endpointId }) },
+  createSetupLink: { access: "admin", call: (c, x) => c.mutation(g.createSetupLink, { connectionId: x.connectionId, scopes: ["scim"] }) },
+  listSetupLinks: { access: "admin", call: (c, x) => c.query(g.listSetupLinks, { connectionId: x.connectionId }) },
+  revokeSetupLink: { access: "admin", call: (c, x) => c.mutation(g.revokeSetupLink, { setupLinkId: x.setupLinkId }) },
   signIn: { access: "public", call: (c) => c.query(g.signIn, { email: "someone@acme.test" }) },
   metadata: { access: "public", call: (c, x) => c.query(g.metadata, { connectionId: x.connectionId }) },
 };

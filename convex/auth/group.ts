@@ -7,14 +7,13 @@ import { auth } from "../auth";
 import { userActor } from "../engine/audit";
 import { fail } from "../engine/errors";
 import type { Grant } from "../engine/grants";
-import { runOidcValidation } from "../engine/oidcValidation";
-import { parse, withoutUndefined } from "../engine/parse";
-import { samlInput, type SamlView } from "../engine/samlConfig";
-import { certificateState, checkSamlConfig } from "../engine/samlValidation";
+import { withoutUndefined } from "../engine/parse";
+import type { SamlView } from "../engine/samlConfig";
 import { policyFields } from "../engine/policyShape";
+import { oidcSettingsArgs, oidcStatus, readSamlMetadata, samlSettingsArgs, samlStatus, validateOidcNow, validateSamlNow } from "../engine/protocolSetup";
 import type { ValidationRun } from "../engine/protocolShapes";
 import { httpSender, runSequences, type SelfCheckStep } from "../engine/scim/selfCheck";
-import { oidcRedirectUri } from "../engine/urls";
+import { SETUP_SCOPES, setupScope, type SetupScope } from "../engine/setupScope";
 import { connectionStatus as connectionStatusValidator } from "../engine/validators";
 import { authAction, authMutation, authQuery } from "../functions";
 
@@ -168,7 +167,7 @@ export const confirmDomainVerification = authAction({
 // Protocols
 
 export const setOidc = authMutation({
-  args: { connectionId: v.string(), discovery: v.any(), client: v.any(), request: v.optional(v.any()), security: v.optional(v.any()), profile: v.optional(v.any()) },
+  args: { connectionId: v.string(), ...oidcSettingsArgs },
   handler: async (ctx, { connectionId, ...input }) => {
     const connection = await connectionFor(ctx, connectionId, ["connection.protocol.manage"]);
     return await auth.connection.oidc.set(ctx, { connection, input, actor: await actorOf(ctx) });
@@ -182,16 +181,7 @@ export const getOidc = authQuery({
 
 export const getOidcStatus = authQuery({
   args: { connectionId: v.string() },
-  handler: async (ctx, args) => {
-    const { oidc, lastTest } = await connectionFor(ctx, args.connectionId, ["connection.read"]);
-    return {
-      configured: Boolean(oidc),
-      redirectUri: oidcRedirectUri(),
-      hasSecret: Boolean(oidc?.client.secret),
-      validation: oidc?.validation ?? null,
-      lastTest: lastTest ?? null,
-    };
-  },
+  handler: async (ctx, args) => oidcStatus(await connectionFor(ctx, args.connectionId, ["connection.read"])),
 });
 
 /** Fetches the IdP's discovery document and keys with the saved settings; the result is also stored. */
@@ -199,10 +189,7 @@ export const validateOidc = authAction({
   args: { connectionId: v.string() },
   handler: async (ctx, args): Promise<ValidationRun> => {
     const connectionId = await ctx.runQuery(internal.auth.access.assertConnection, { userId: ctx.auth.userId, connectionId: args.connectionId, grant: "connection.protocol.manage" });
-    const config = await ctx.runQuery(internal.engine.oidcValidation.load, { connectionId });
-    const { run, discovered } = await runOidcValidation(config);
-    await ctx.runMutation(internal.engine.oidcValidation.store, { connectionId, issuer: config.discovery.issuer, run, discovered });
-    return run;
+    return await validateOidcNow(ctx, connectionId);
   },
 });
 
@@ -230,21 +217,10 @@ export const getTestSignIn = authQuery({
 
 /** Reads the IdP's metadata (fetched from its URL, or pasted XML) and saves the SAML settings. */
 export const setSaml = authAction({
-  args: {
-    connectionId: v.string(),
-    metadata: v.optional(v.any()),
-    request: v.optional(v.any()),
-    security: v.optional(v.any()),
-    serviceProvider: v.optional(v.any()),
-    idpInitiated: v.optional(v.any()),
-    profile: v.optional(v.any()),
-  },
+  args: { connectionId: v.string(), ...samlSettingsArgs },
   handler: async (ctx, { connectionId: rawId, ...input }): Promise<SamlView> => {
     const connectionId = await ctx.runQuery(internal.auth.access.assertConnection, { userId: ctx.auth.userId, connectionId: rawId, grant: "connection.protocol.manage" });
-    // Checked before anything is fetched; the mutation checks again as it saves.
-    const parsed = parse(samlInput, input, { nameField: true });
-    const metadata = parsed.metadata ?? (await ctx.runQuery(internal.engine.samlStore.savedMetadata, { connectionId })) ?? fail("INVALID_INPUT", "metadata: give the IdP metadata as a URL or as XML.");
-    const read = await ctx.runAction(internal.engine.samlNode.readMetadata, { ...metadata, maxSize: parsed.security.maxMetadataSize });
+    const read = await readSamlMetadata(ctx, connectionId, input);
     return await ctx.runMutation(internal.engine.samlStore.save, { connectionId, userId: ctx.auth.userId, input, metadata: read });
   },
 });
@@ -256,31 +232,14 @@ export const getSaml = authQuery({
 
 export const getSamlStatus = authQuery({
   args: { connectionId: v.string() },
-  handler: async (ctx, args) => {
-    const connection = await connectionFor(ctx, args.connectionId, ["connection.read"]);
-    const urls = auth.connection.saml.urls(connection._id);
-    const saml = connection.saml;
-    return {
-      configured: Boolean(saml),
-      entityId: auth.connection.saml.entityId(connection._id, saml),
-      acsUrl: urls.acsUrl,
-      metadataUrl: urls.metadataUrl,
-      certificates: (saml?.metadata.certificates ?? []).map(({ fingerprint, notAfter }) => ({ fingerprint, notAfter, state: certificateState(notAfter) })),
-      lastRefresh: saml?.metadata.lastRefresh ?? null,
-      validation: saml?.validation ?? null,
-      lastTest: connection.lastTest ?? null,
-    };
-  },
+  handler: async (ctx, args) => samlStatus(await connectionFor(ctx, args.connectionId, ["connection.read"])),
 });
 
 export const validateSaml = authAction({
   args: { connectionId: v.string() },
   handler: async (ctx, args): Promise<ValidationRun> => {
     const connectionId = await ctx.runQuery(internal.auth.access.assertConnection, { userId: ctx.auth.userId, connectionId: args.connectionId, grant: "connection.protocol.manage" });
-    const { config } = await ctx.runQuery(internal.engine.samlStore.load, { connectionId });
-    const run = checkSamlConfig(config, { requireHttps: process.env.ALLOW_PRIVATE_IDP_URLS !== "true" });
-    await ctx.runMutation(internal.engine.samlStore.storeValidation, { connectionId, run });
-    return run;
+    return await validateSamlNow(ctx, connectionId);
   },
 });
 
@@ -349,6 +308,40 @@ export const runScimSelfCheck = authAction({
       await ctx.runMutation(internal.engine.scim.selfCheck.finish, { connectionId, tokenHash, emails: result.emails });
     }
     return { ok: result.steps.every((step) => step.ok), time: Date.now(), steps: result.steps };
+  },
+});
+
+// Setup links
+
+/** A link may only hand over what its creator may do themselves. */
+function grantsFor(scopes: readonly SetupScope[]): Grant[] {
+  const byScope: Record<SetupScope, Grant> = { sso: "connection.protocol.manage", scim: "connection.scim.manage", domains: "connection.domain.manage" };
+  return SETUP_SCOPES.filter((scope) => scopes.includes(scope)).map((scope) => byScope[scope]);
+}
+
+/** Creates a setup link for the customer's IT admin; its URL (which carries the token) is returned this once. */
+export const createSetupLink = authMutation({
+  args: { connectionId: v.string(), scopes: v.array(setupScope), ttlHours: v.optional(v.number()), note: v.optional(v.string()) },
+  handler: async (ctx, { connectionId, ...args }) => {
+    const connection = await connectionFor(ctx, connectionId, ["connection.manage", ...grantsFor(args.scopes)]);
+    return await auth.connection.setupLink.create(ctx, { connection, ...args, userId: ctx.auth.userId, actor: await actorOf(ctx) });
+  },
+});
+
+export const listSetupLinks = authQuery({
+  args: { connectionId: v.string() },
+  handler: async (ctx, args) => auth.connection.setupLink.list(ctx, await connectionFor(ctx, args.connectionId, ["connection.read"])),
+});
+
+export const revokeSetupLink = authMutation({
+  args: { setupLinkId: v.string() },
+  handler: async (ctx, args) => {
+    const setupLinkId = ctx.db.normalizeId("setupLinks", args.setupLinkId);
+    const link = setupLinkId ? await ctx.db.get(setupLinkId) : null;
+    if (!link) fail("FORBIDDEN", "You don't have access to this.");
+    await connectionFor(ctx, link.connectionId, ["connection.manage", ...grantsFor(link.scopes)]);
+    await auth.connection.setupLink.revoke(ctx, { link, userId: ctx.auth.userId, actor: await actorOf(ctx) });
+    return null;
   },
 });
 

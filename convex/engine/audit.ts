@@ -16,6 +16,10 @@ export type AuditKind =
   | "connection.test.started"
   | "connection.metadata.refreshed"
   | "connection.certificate.expiring"
+  | "connection.setup.completed"
+  | "setup_link.created"
+  | "setup_link.opened"
+  | "setup_link.revoked"
   | "domain.added"
   | "domain.removed"
   | "domain.verification.requested"
@@ -39,6 +43,10 @@ export const AUDIT_KINDS: AuditKind[] = [
   "connection.test.started",
   "connection.metadata.refreshed",
   "connection.certificate.expiring",
+  "connection.setup.completed",
+  "setup_link.created",
+  "setup_link.opened",
+  "setup_link.revoked",
   "domain.added",
   "domain.removed",
   "domain.verification.requested",

@@ -41,7 +41,13 @@ export type ErrorCode =
   /** The feature exists in the API but is not set up in this version yet. */
   | "NOT_AVAILABLE"
   /** A URL the server would fetch or post to is not allowed (scheme, host, private address). */
-  | "INVALID_URL";
+  | "INVALID_URL"
+  /** A setup link's token is unknown (mistyped, cut short, or its connection is gone). */
+  | "SETUP_LINK_INVALID"
+  /** A setup link past its expiry: the group's admin can create a new one. */
+  | "SETUP_LINK_EXPIRED"
+  /** A setup link the group's admin revoked. */
+  | "SETUP_LINK_REVOKED";
 
 export type ErrorData = {
   code: ErrorCode;

@@ -38,6 +38,7 @@ import { resolveSignIn } from "./signInRoute";
 import { describeScim, setScim } from "./scim/config";
 import { addScimRoutes } from "./scim/routes";
 import { checkScim } from "./scim/validation";
+import { createSetupLink, listSetupLinks, revokeSetupLink, setupLinkByToken } from "./setupLink";
 import { addSsoRoutes } from "./ssoRoutes";
 import { describeTest, startTest } from "./ssoTest";
 import {
@@ -53,7 +54,7 @@ import {
 /**
  * The server facade: `auth.user`, `auth.session`, `auth.group`,
  * `auth.member`, `auth.invite`, `auth.connection` (with `.domain`, `.oidc`,
- * `.policy`, `.webhook`, `.test`, `.signIn`), `auth.event`, `auth.sso`
+ * `.policy`, `.webhook`, `.test`, `.setupLink`, `.signIn`), `auth.event`, `auth.sso`
  * (server-only hooks) and `auth.http`. Each namespace forwards to the module
  * that owns the concern; this file only names things.
  */
@@ -127,6 +128,7 @@ export function defineAuth(options: { addHttpRoutes: (http: HttpRouter) => void;
       metadata: metadataFor,
       scim: { set: setScim, describe: describeScim, check: checkScim },
       test: { start: startTest, describe: describeTest },
+      setupLink: { create: createSetupLink, list: listSetupLinks, revoke: revokeSetupLink, byToken: setupLinkByToken },
       policy: { get: getPolicy, update: updatePolicy, validate: validatePolicy },
       webhook: {
         create: createEndpoint,

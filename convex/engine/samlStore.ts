@@ -19,7 +19,7 @@ export const load = internalQuery({
   },
 });
 
-const parsedMetadata = v.object({
+export const parsedMetadata = v.object({
   xml: v.string(),
   url: v.optional(v.string()),
   parsed: v.object({

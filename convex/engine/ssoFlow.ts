@@ -9,6 +9,7 @@ import { getPolicy } from "./policy";
 import { oidcDiscovered, type OidcConfig } from "./protocolShapes";
 import { applyProvisioning, planProvisioning, type PlanResult } from "./provision";
 import { issueHandoffCode } from "./ssoHandoff";
+import { noteSetupProgress } from "./setupLink";
 import { mapClaims, readClaim, type NormalizedProfile, type ProfileMapping } from "./ssoProfile";
 import { sha256 } from "./tokens";
 import { siteUrl } from "./urls";
@@ -31,7 +32,13 @@ function signInErrorUrl(code: SsoErrorCode): string {
   return siteUrl(`/sign-in?sso_error=${code}`);
 }
 
-function testResultUrl(connectionId: Id<"connections">, testId: Id<"ssoTests">): string {
+/**
+ * Where a test's IdP tab lands: the console's result page; for a test started
+ * from a setup link's wizard (whose token isn't stored, so no URL can name
+ * it), a page saying the result is back in the wizard's tab.
+ */
+async function testResultUrl(ctx: MutationCtx, connectionId: Id<"connections">, testId: Id<"ssoTests">): Promise<string> {
+  if ((await ctx.db.get(testId))?.setupLinkId) return siteUrl("/setup/test-finished");
   return siteUrl(`/settings/connections/${connectionId}/test/${testId}`);
 }
 
@@ -100,7 +107,7 @@ export const begin = internalMutation({
     }
     if (!configured) {
       await failTest(ctx, connection, testId!, "connection_unavailable", "Save the identity provider settings first.");
-      return { ok: false as const, redirect: testResultUrl(connection._id, testId!) };
+      return { ok: false as const, redirect: await testResultUrl(ctx, connection._id, testId!) };
     }
 
     const oidc = connection.protocol === "oidc";
@@ -167,7 +174,7 @@ function describeStateProblem(code: SsoErrorCode): string {
 async function settleFailure(ctx: MutationCtx, connection: Doc<"connections">, state: Flow, code: SsoErrorCode, detail: string, email?: string): Promise<string> {
   if (state.mode === "test" && state.testId) {
     await failTest(ctx, connection, state.testId, code, detail);
-    return testResultUrl(connection._id, state.testId);
+    return await testResultUrl(ctx, connection._id, state.testId);
   }
   await auditFailure(ctx, connection, code, detail, email);
   return signInErrorUrl(code);
@@ -354,5 +361,7 @@ async function recordTest(
     plan: planned,
   });
   await ctx.db.patch(connection._id, { lastTest: { testId, ok: true, time: now } });
-  return testResultUrl(connection._id, testId);
+  const { setupLinkId } = (await ctx.db.get(testId))!;
+  if (setupLinkId) await noteSetupProgress(ctx, setupLinkId);
+  return await testResultUrl(ctx, connection._id, testId);
 }

@@ -8,19 +8,26 @@ import { convexSiteUrl } from "./urls";
  * Test sign-ins: an admin runs a real IdP login against a connection's
  * current settings and sees the claims, the normalized profile and what the
  * policy would do, without a session or any provisioning. The link works
- * once, for the admin who asked, for TEST_TTL_MS.
+ * once, for TEST_TTL_MS. An admin asks from the console (`userId`), or the
+ * holder of a setup link from its wizard (`setupLinkId`).
  */
 export const TEST_TTL_MS = 10 * 60 * 1000;
 
 export async function startTest(
   ctx: MutationCtx,
-  { connection, userId, actor }: { connection: Doc<"connections">; userId: Id<"users">; actor: AuditInput["actor"] },
+  {
+    connection,
+    userId,
+    setupLinkId,
+    actor,
+  }: { connection: Doc<"connections">; userId?: Id<"users">; setupLinkId?: Id<"setupLinks">; actor: AuditInput["actor"] },
 ): Promise<{ testId: Id<"ssoTests">; url: string }> {
   const token = randomToken();
   const testId = await ctx.db.insert("ssoTests", {
     connectionId: connection._id,
     groupId: connection.groupId,
-    requestedByUserId: userId,
+    ...(userId ? { requestedByUserId: userId } : {}),
+    ...(setupLinkId ? { setupLinkId } : {}),
     tokenHash: await sha256(token),
     status: "pending",
     expiresTime: Date.now() + TEST_TTL_MS,

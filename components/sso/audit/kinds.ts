@@ -13,6 +13,10 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   "connection.test.started": "Test sign-in started",
   "connection.metadata.refreshed": "IdP metadata refreshed",
   "connection.certificate.expiring": "IdP certificate expiring",
+  "connection.setup.completed": "Set-up completed",
+  "setup_link.created": "Setup link created",
+  "setup_link.opened": "Setup link opened",
+  "setup_link.revoked": "Setup link revoked",
   "domain.added": "Domain added",
   "domain.removed": "Domain removed",
   "domain.verification.requested": "Domain verification requested",
@@ -34,6 +38,7 @@ export const AUDIT_KINDS = Object.keys(AUDIT_KIND_LABELS) as AuditKind[];
 /** The kinds by area, for <optgroup>s and checklists. */
 export const AUDIT_KIND_GROUPS: ReadonlyArray<{ label: string; kinds: AuditKind[] }> = [
   { label: "Connections", kinds: ["connection.created", "connection.updated", "connection.deleted", "connection.protocol.set", "connection.test.started", "connection.metadata.refreshed", "connection.certificate.expiring"] },
+  { label: "Setup links", kinds: ["setup_link.created", "setup_link.opened", "setup_link.revoked", "connection.setup.completed"] },
   {
     label: "Domains",
     kinds: ["domain.added", "domain.removed", "domain.verification.requested", "domain.verified", "domain.verification.failed"],
