@@ -30,6 +30,7 @@ import type * as engine_errors from "../engine/errors.js";
 import type * as engine_facade from "../engine/facade.js";
 import type * as engine_grants from "../engine/grants.js";
 import type * as engine_group from "../engine/group.js";
+import type * as engine_idpHealth from "../engine/idpHealth.js";
 import type * as engine_invite from "../engine/invite.js";
 import type * as engine_mail from "../engine/mail.js";
 import type * as engine_member from "../engine/member.js";
@@ -124,6 +125,7 @@ declare const fullApi: ApiFromModules<{
   "engine/facade": typeof engine_facade;
   "engine/grants": typeof engine_grants;
   "engine/group": typeof engine_group;
+  "engine/idpHealth": typeof engine_idpHealth;
   "engine/invite": typeof engine_invite;
   "engine/mail": typeof engine_mail;
   "engine/member": typeof engine_member;

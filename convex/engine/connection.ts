@@ -3,6 +3,7 @@ import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { recordEvent, type AuditInput } from "./audit";
 import { describeDomain, domainsOf, domainState } from "./domain";
 import { fail } from "./errors";
+import { describeIdpHealth } from "./idpHealth";
 import { describeOidc } from "./oidcConfig";
 import { describeSaml } from "./samlConfig";
 import { describeScim } from "./scim/config";
@@ -88,6 +89,8 @@ export async function connectionStatus(ctx: QueryCtx, connection: Doc<"connectio
     // The test is left out so an admin can activate without one (audited).
     ready,
     lastTest: connection.lastTest ?? null,
+    // Whether the IdP's metadata could be re-read last time (sign-in keeps the last good copy when it couldn't).
+    health: describeIdpHealth(connection),
     checks,
     nextStep: next ? { id: next.id, label: next.id === "active" ? "Activate the connection" : next.detail } : null,
     domains: domains.map(describeDomain),

@@ -80,7 +80,10 @@ describe("resolveTxt", () => {
 
   it("reports a server failure", async () => {
     process.env.DNS_SERVERS = serverAddress;
-    expect(await resolveTxt("broken.example.com")).toEqual({ ok: false, reason: "DNS lookup failed: ESERVFAIL" });
+    expect(await resolveTxt("broken.example.com")).toEqual({
+      ok: false,
+      reason: "DNS lookup failed: ESERVFAIL (the DNS server reported a failure). This is usually temporary: verify again in a few minutes.",
+    });
   });
 
   it("reports a server that is down", async () => {
@@ -93,7 +96,7 @@ describe("resolveTxt", () => {
 
     const result = await resolveTxt("_group-sso-challenge.example.com");
     // Loopback answers "port unreachable" at once; should that be filtered, the resolver times out instead.
-    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/^DNS lookup failed: (ECONNREFUSED|ETIMEOUT)$/) });
+    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/^DNS lookup failed: (ECONNREFUSED|ETIMEOUT) \(the DNS server/) });
   });
 
   it.each([

@@ -11,6 +11,8 @@ import { internalAction } from "../_generated/server";
  *
  * Servers come from `DNS_SERVERS` (comma-separated `host:port`, IP addresses
  * only, as c-ares takes them); unset or empty means the system resolvers.
+ * A failed lookup (timeout, SERVFAIL) is reported with its reason, and the
+ * domain reads "failed" with it until the admin verifies again.
  * `npm run dev` points it at the dev DNS server (tools/dev-dns), where the
  * developer "publishes" records at /dev/dns.
  */
@@ -25,7 +27,22 @@ type TxtLookupResult = typeof txtLookupResult.type;
 
 // A lookup must not hold up the caller (an admin clicking "Verify") for long:
 // c-ares waits `timeout` ms per try, doubling it on each retry.
-const RESOLVER_OPTIONS = { timeout: 3000, tries: 2 } as const;
+const DEFAULT_TIMEOUT_MS = 3000;
+const TRIES = 2;
+
+/** The per-try timeout: `DNS_TIMEOUT_MS` when set (tests keep it short), else 3 s. */
+function timeoutMs(): number {
+  const configured = Number(process.env.DNS_TIMEOUT_MS);
+  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_TIMEOUT_MS;
+}
+
+/** What an admin reads for the resolver's error codes: what happened and that checking again may work. */
+const FAILURE_REASONS: Record<string, string> = {
+  ETIMEOUT: "the DNS servers didn't answer in time",
+  ESERVFAIL: "the DNS server reported a failure",
+  ECONNREFUSED: "the DNS server refused the connection",
+  EREFUSED: "the DNS server refused the query",
+};
 
 // RFC 1035 limits, plus `_` which service labels (`_dmarc`, our challenge label) use.
 const MAX_NAME_LENGTH = 253;
@@ -41,7 +58,7 @@ export const resolveTxt = internalAction({
     const normalized = normalizeDnsName(name);
     if (!normalized.ok) return normalized;
 
-    const resolver = new Resolver(RESOLVER_OPTIONS);
+    const resolver = new Resolver({ timeout: timeoutMs(), tries: TRIES });
     const servers = (process.env.DNS_SERVERS ?? "")
       .split(",")
       .map((server) => server.trim())
@@ -64,7 +81,8 @@ export const resolveTxt = internalAction({
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? "UNKNOWN";
       if (NO_RECORD_CODES.has(code)) return { ok: true, records: [] };
-      return { ok: false, reason: `DNS lookup failed: ${code}` };
+      const why = FAILURE_REASONS[code] ?? "the DNS lookup failed";
+      return { ok: false, reason: `DNS lookup failed: ${code} (${why}). This is usually temporary: verify again in a few minutes.` };
     }
   },
 });

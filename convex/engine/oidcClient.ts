@@ -31,12 +31,16 @@ export class OidcFailure extends Error {
  */
 async function guardedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const url = input instanceof Request ? input.url : String(input);
+  let response: Response;
   try {
-    return await fetchOutbound(url, init ?? {}, { allowPrivate: allowPrivateIdpUrls(), maxBytes: MAX_RESPONSE_BYTES });
+    response = await fetchOutbound(url, init ?? {}, { allowPrivate: allowPrivateIdpUrls(), maxBytes: MAX_RESPONSE_BYTES });
   } catch (error) {
     if (error instanceof OutboundFailure) throw new OidcFailure("idp_unreachable", error.message);
     throw error;
   }
+  // A server error is an outage (discovery then keeps its last good copy), not a refusal of this sign-in.
+  if (response.status >= 500) throw new OidcFailure("idp_unreachable", `${url} answered ${response.status}.`);
+  return response;
 }
 
 function httpOptions() {

@@ -32,6 +32,13 @@ export const oidcDiscovered = v.object({
   fetchedTime: v.number(),
 });
 
+/**
+ * The last attempt to re-read the IdP's metadata (OIDC discovery at sign-in,
+ * SAML metadata by its URL). A failure keeps the last good copy in use and
+ * reads as "degraded" (idpHealth.ts) until an attempt succeeds.
+ */
+export const refreshOutcome = v.object({ ok: v.boolean(), time: v.number(), message: v.string() });
+
 export const oidcConfig = v.object({
   discovery: v.object({
     issuer: v.string(),
@@ -61,6 +68,7 @@ export const oidcConfig = v.object({
     extraFields,
   }),
   discovered: v.optional(oidcDiscovered),
+  lastRefresh: v.optional(refreshOutcome),
   validation: v.optional(validationRun),
 });
 
@@ -83,7 +91,7 @@ export const samlConfig = v.object({
     ssoUrls: v.object({ redirect: v.optional(v.string()), post: v.optional(v.string()) }),
     certificates: v.array(samlCertificate),
     fetchedTime: v.number(),
-    lastRefresh: v.optional(v.object({ ok: v.boolean(), time: v.number(), message: v.string() })),
+    lastRefresh: v.optional(refreshOutcome),
   }),
   request: v.object({
     signAuthnRequests: v.boolean(),

@@ -131,7 +131,9 @@ export const storeDiscovered = internalMutation({
     const connection = await ctx.db.get(args.connectionId);
     // The settings may have changed while the metadata was fetched.
     if (!connection?.oidc || connection.oidc.discovery.issuer !== args.issuer) return;
-    await ctx.db.patch(connection._id, { oidc: { ...connection.oidc, discovered: args.discovered } });
+    // A fresh copy ends a degraded spell (idpHealth.ts).
+    const lastRefresh = { ok: true, time: Date.now(), message: "Discovery document read." };
+    await ctx.db.patch(connection._id, { oidc: { ...connection.oidc, discovered: args.discovered, lastRefresh } });
   },
 });
 

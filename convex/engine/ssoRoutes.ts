@@ -124,6 +124,9 @@ async function discovery(ctx: ActionCtx, connectionId: Id<"connections">, config
     await ctx.runMutation(internal.engine.ssoFlow.storeDiscovered, { connectionId, issuer: config.discovery.issuer, discovered: fresh });
     return fresh;
   } catch (error) {
+    // The connection reads as degraded until a fetch succeeds; sign-in goes on with the last good copy if there is one.
+    const message = asFailure(error, "idp_unreachable").message;
+    await ctx.runMutation(internal.engine.idpHealth.recordOidcRefreshFailure, { connectionId, issuer: config.discovery.issuer, message });
     if (cached) return cached;
     throw error;
   }

@@ -4,6 +4,7 @@ import type { Preloaded } from "convex/react";
 import { hasGrant } from "@/components/console/use-active-group";
 import { useConsoleQuery } from "@/components/console/use-console-query";
 import { useConnectionContext } from "@/components/sso/connection-context";
+import { IdpHealthNotice } from "@/components/sso/idp-health-notice";
 import { api } from "@/convex/_generated/api";
 import { DeleteConnectionCard } from "./delete-connection-card";
 import { DetailsCard } from "./details-card";
@@ -26,6 +27,7 @@ export function OverviewView({ preloadedStatus }: OverviewViewProps) {
 
   return (
     <>
+      {readiness.status === "success" && <IdpHealthNotice health={readiness.data.health} />}
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <ReadinessCard connection={connection} readiness={readiness} canManage={canManage} />
         <div className="grid gap-6">
