@@ -9,6 +9,7 @@ import { useNow } from "@/components/guestbook/use-now";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { cn } from "@/lib/cn";
+import { IdpHealthNotice } from "./idp-health-notice";
 import { RelativeTime } from "./relative-time";
 import type { ValidationRun } from "./types";
 import { useValidationRun, ValidationSection } from "./validation-section";
@@ -16,7 +17,7 @@ import { useValidationRun, ValidationSection } from "./validation-section";
 const CLOCK_TICK_MS = 30_000;
 
 /** What the card needs of a protocol's status query (getOidcStatus, getSamlStatus). */
-type ProtocolStatus = { configured: boolean; validation: ValidationRun | null };
+type ProtocolStatus = { configured: boolean; validation: ValidationRun | null; health: Parameters<typeof IdpHealthNotice>[0]["health"] };
 
 type StatusCardProps<Status extends ProtocolStatus> = {
   status: UseQueryResult<Status>;
@@ -72,6 +73,7 @@ export function StatusCard<Status extends ProtocolStatus>(props: StatusCardProps
           <QueryError error={status.error} what="the status" />
         ) : (
           <>
+            <IdpHealthNotice health={status.data.health} />
             {children(status.data, { validation: run.validation, now })}
             <ValidationSection
               run={run}

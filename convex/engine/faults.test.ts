@@ -148,6 +148,7 @@ describe("OIDC IdP down or slow", () => {
     breakPaths(oidcIdp.issuer, /openid-configuration/, { kind: "stall" });
     expect((await signIn(t, "bob@acme.test")).pathname).toBe("/sso/complete");
     expect(await health(admin, connectionId)).toMatchObject({ state: "degraded", message: expect.stringContaining(`didn't answer within ${TIMEOUT_MS / 1000} s`) });
+    expect((await admin.client.query(g.getOidcStatus, { connectionId })).health).toMatchObject({ state: "degraded" });
 
     // Still down (now with 500s): sign-in goes on, and the audit log heard about it once.
     breakPaths(oidcIdp.issuer, /openid-configuration/, { kind: "status", status: 500 });
@@ -214,6 +215,7 @@ describe("SAML metadata URL down or slow", () => {
     breakPaths(upstream, /metadata/, { kind: "stall" });
     expect(await admin.client.action(g.refreshSaml, { connectionId })).toMatchObject({ ok: false, message: expect.stringContaining(`didn't answer within ${TIMEOUT_MS / 1000} s`) });
     expect(await health()).toMatchObject({ state: "degraded", message: expect.stringMatching(/^Kept the last good metadata/) });
+    expect((await admin.client.query(g.getSamlStatus, { connectionId })).health).toMatchObject({ state: "degraded" });
     expect((await signIn(t, acsUrl)).pathname).toBe("/sso/complete");
 
     breakPaths(upstream, /metadata/, { kind: "endless" });

@@ -3,6 +3,7 @@ import { internal } from "../_generated/api";
 import type { Doc, Id } from "../_generated/dataModel";
 import type { ActionCtx } from "../_generated/server";
 import { fail } from "./errors";
+import { describeIdpHealth } from "./idpHealth";
 import { runOidcValidation } from "./oidcValidation";
 import { parse } from "./parse";
 import type { ValidationRun } from "./protocolShapes";
@@ -45,6 +46,7 @@ export function oidcStatus(connection: Doc<"connections">) {
     hasSecret: Boolean(oidc?.client.secret),
     validation: oidc?.validation ?? null,
     lastTest: lastTest ?? null,
+    health: describeIdpHealth(connection),
   };
 }
 
@@ -61,6 +63,7 @@ export function samlStatus(connection: Doc<"connections">) {
     lastRefresh: saml?.metadata.lastRefresh ?? null,
     validation: saml?.validation ?? null,
     lastTest: connection.lastTest ?? null,
+    health: describeIdpHealth(connection),
   };
 }
 
