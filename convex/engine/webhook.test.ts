@@ -27,38 +27,18 @@ const SYSTEM = { type: "system" } as const;
  *
  * Timers: `setTimeout`/`clearTimeout` and `Date` are faked, so
  * `finishAllScheduledFunctions` jumps through the backoff (10 s … 2560 s) at
- * once and the signing clock and the receiver's clock agree. Node's fetch
- * (undici) also arms its headers/body timeouts (300 s) with the global
- * `setTimeout`, so advancing fake time while a request is on the wire fires
- * them ("Headers Timeout Error"). Hence `bufferedFetch`: the real fetch, with
- * the body read before the action sees the response, counting requests in
- * flight; and `advance`, which moves time only when none is. The HTTP path
- * itself (sockets, headers, status, redirects) is real.
+ * once and the signing clock and the receiver's clock agree. The POST itself
+ * goes over node:http (webhookPost.ts), whose socket timers are not the
+ * global ones, so moving fake time never cuts a request short.
  */
-const realFetch = globalThis.fetch;
-let inFlight = 0;
-
-async function bufferedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-  inFlight += 1;
-  try {
-    const response = await realFetch(input, init);
-    // These statuses must not carry a body in a constructed Response.
-    const body = [101, 204, 205, 304].includes(response.status) ? null : await response.arrayBuffer();
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-  } finally {
-    inFlight -= 1;
-  }
-}
-
 function advance() {
-  if (inFlight === 0) vi.runAllTimers();
+  vi.runAllTimers();
 }
 
 const key = btoa(String.fromCharCode(...new Uint8Array(32).fill(7)));
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
-  vi.stubGlobal("fetch", bufferedFetch);
   process.env.ENCRYPTION_KEYS = `k1:${key}`;
   // The receiver listens on loopback, which only the development flag allows.
   process.env.ALLOW_PRIVATE_WEBHOOK_URLS = "true";
@@ -66,7 +46,6 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.useRealTimers();
-  vi.unstubAllGlobals();
   delete process.env.ENCRYPTION_KEYS;
   delete process.env.ALLOW_PRIVATE_WEBHOOK_URLS;
 });
