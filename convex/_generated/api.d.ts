@@ -72,6 +72,7 @@ import type * as engine_scim_selfCheck from "../engine/scim/selfCheck.js";
 import type * as engine_scim_users from "../engine/scim/users.js";
 import type * as engine_scim_validation from "../engine/scim/validation.js";
 import type * as engine_secret from "../engine/secret.js";
+import type * as engine_secretRotation from "../engine/secretRotation.js";
 import type * as engine_session from "../engine/session.js";
 import type * as engine_setupLink from "../engine/setupLink.js";
 import type * as engine_setupLinkAccess from "../engine/setupLinkAccess.js";
@@ -167,6 +168,7 @@ declare const fullApi: ApiFromModules<{
   "engine/scim/users": typeof engine_scim_users;
   "engine/scim/validation": typeof engine_scim_validation;
   "engine/secret": typeof engine_secret;
+  "engine/secretRotation": typeof engine_secretRotation;
   "engine/session": typeof engine_session;
   "engine/setupLink": typeof engine_setupLink;
   "engine/setupLinkAccess": typeof engine_setupLinkAccess;

@@ -54,11 +54,16 @@ export const get = internalQuery({
   handler: (ctx, { mailId }) => ctx.db.get(mailId),
 });
 
+/** What a message's subject and body become once it was handed to the provider. */
+export const NOT_KEPT = "(not kept: it may carry one-time links or codes)";
+
 export const record = internalMutation({
   args: { mailId: v.id("mail"), error: v.optional(v.string()) },
   returns: v.null(),
   handler: async (ctx, { mailId, error }) => {
-    await ctx.db.patch(mailId, error ? { status: "failed", error } : { status: "sent" });
+    // Invitation links and sign-up codes (some in the subject) must not stay
+    // readable in the database once the attempt is over (no retry needs them).
+    await ctx.db.patch(mailId, { ...(error ? { status: "failed" as const, error } : { status: "sent" as const }), subject: NOT_KEPT, text: NOT_KEPT });
     return null;
   },
 });

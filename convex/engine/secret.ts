@@ -50,9 +50,14 @@ export async function open(sealed: Sealed): Promise<string> {
   return new TextDecoder().decode(plaintext);
 }
 
+/** The id of the key new values are sealed with: the first in ENCRYPTION_KEYS. */
+export function currentKeyId(): string {
+  return keys()[0]!.id;
+}
+
 /** Whether a value was sealed with a key other than the current one (so it should be re-sealed). */
 export function needsReseal(sealed: Sealed): boolean {
-  return sealed.keyId !== keys()[0]!.id;
+  return sealed.keyId !== currentKeyId();
 }
 
 function toBase64(bytes: Uint8Array): string {

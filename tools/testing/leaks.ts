@@ -18,12 +18,17 @@ export function needle(label: string, value: string): Needle {
   return { label, value };
 }
 
-/** A PEM key or certificate as one needle per base64 line: any line found in the haystack is a leak. */
-export function pemNeedles(label: string, pem: string): Needle[] {
+/**
+ * A PEM private key as one needle per base64 line: any line found in the
+ * haystack is a leak. Lines that also appear in `publicPem` (its
+ * certificate) hold the public modulus, not a secret, and are left out.
+ */
+export function pemNeedles(label: string, pem: string, publicPem = ""): Needle[] {
+  const published = publicPem.replace(/-----[^-]+-----|\s/g, "");
   return pem
     .split("\n")
     .map((line) => line.trim())
-    .filter((line) => !line.startsWith("-----") && line.length >= 32)
+    .filter((line) => !line.startsWith("-----") && line.length >= 32 && !published.includes(line))
     .map((line, index) => needle(`${label} (line ${index + 1})`, line));
 }
 
