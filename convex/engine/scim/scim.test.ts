@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { authEnv, createUser, errorCode, newBackend, type Backend } from "../../../tools/testing/convex";
+import { entraUser } from "../../../tools/testing/scim";
 import { api, internal } from "../../_generated/api";
 import { runSequences, type Send } from "./selfCheck";
 import type { Id } from "../../_generated/dataModel";
@@ -48,17 +49,6 @@ function expectScimError(reply: { status: number; body: unknown }, status: numbe
   expect(reply.body).toMatchObject({ schemas: [ERROR_SCHEMA], status: String(status), ...(scimType ? { scimType } : {}) });
   expect(typeof (reply.body as { detail?: unknown }).detail).toBe("string");
 }
-
-const entraUser = (userName: string, externalId: string) => ({
-  schemas: ["urn:ietf:params:scim:schemas:core:2.0:User", ENTERPRISE],
-  externalId,
-  userName,
-  active: true,
-  displayName: "Ada Lovelace",
-  emails: [{ primary: true, type: "work", value: userName }],
-  name: { givenName: "Ada", familyName: "Lovelace", formatted: "Ada Lovelace" },
-  [ENTERPRISE]: { employeeNumber: "701", department: "Engineering" },
-});
 
 async function memberOf(t: Backend, groupId: Id<"groups">, email: string) {
   return await t.run(async (ctx) => {

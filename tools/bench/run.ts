@@ -1,0 +1,80 @@
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { availableParallelism, cpus } from "node:os";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { Report } from "./report";
+import { auditGrowthBudgets, auditSuite } from "./scenarios/audit";
+import { connectionSuite } from "./scenarios/connections";
+import { startOidcIdp } from "./scenarios/oidc";
+import { startSamlIdp } from "./scenarios/saml";
+import { scimSuite } from "./scenarios/scim";
+import { benchEnv } from "./tenants";
+
+/**
+ * Runs every suite at every scale, prints the report and writes
+ * bench/results.json. The exit code is 1 only when a read budget fails.
+ */
+const ROOT = resolve(import.meta.dirname, "../..");
+const RESULTS = resolve(ROOT, "bench/results.json");
+
+export const SCALES = {
+  connections: [10, 1_000, 10_000],
+  scimUsers: [100, 10_000],
+  auditEvents: [1_000, 100_000],
+};
+
+const SUITES = ["sign-in", "scim", "audit"] as const;
+type Suite = (typeof SUITES)[number];
+
+export async function runBench(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { only: { type: "string" } } });
+  const only = values.only ? (values.only.split(",") as Suite[]) : [...SUITES];
+  const unknown = only.filter((suite) => !SUITES.includes(suite));
+  if (unknown.length > 0) throw new Error(`Unknown suite ${unknown.join(", ")}; the suites are ${SUITES.join(", ")}.`);
+  const started = Date.now();
+  const report = new Report();
+  await benchEnv();
+  const log = (line: string) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+  if (only.includes("sign-in")) {
+    const [oidcIdp, samlIdp] = await Promise.all([startOidcIdp(), startSamlIdp()]);
+    try {
+      for (const [index, tenants] of SCALES.connections.entries()) {
+        log(`sign-in at ${tenants} connections`);
+        await connectionSuite(report, { tenants, samples: 7, ssoSamples: index === 0 ? 9 : 3, floors: index === 0, oidcIdp, samlIdp });
+      }
+    } finally {
+      await Promise.all([oidcIdp.close(), samlIdp.close()]);
+    }
+  }
+
+  if (only.includes("scim")) {
+    for (const users of SCALES.scimUsers) {
+      log(`SCIM at ${users} users`);
+      await scimSuite(report, { users, samples: 5 });
+    }
+  }
+
+  if (only.includes("audit")) {
+    const rowsByScale = [];
+    for (const events of SCALES.auditEvents) {
+      log(`audit at ${events} events`);
+      rowsByScale.push(await auditSuite(report, { events, samples: 5 }));
+    }
+    auditGrowthBudgets(report, rowsByScale[0]!, rowsByScale.at(-1)!);
+  }
+
+  console.log(report.render());
+  const failed = report.failedReadBudgets();
+  if (only.length === SUITES.length) {
+    const revision = execFileSync("git", ["rev-parse", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
+    const machine = { node: process.version, platform: process.platform, cpus: availableParallelism(), cpuModel: cpus()[0]?.model };
+    writeFileSync(RESULTS, `${JSON.stringify(report.toJson({ revision, timestamp: new Date().toISOString(), scales: SCALES, machine }), null, 2)}\n`);
+    console.log(`\nWrote ${RESULTS} (${((Date.now() - started) / 1000).toFixed(0)} s).`);
+  } else {
+    console.log(`\nOnly ${only.join(", ")}: bench/results.json is written by full runs.`);
+  }
+  if (failed.length > 0) console.log(`${failed.length} read budget(s) failed: ${failed.map((budget) => budget.name).join("; ")}`);
+  return failed.length > 0 ? 1 : 0;
+}
