@@ -279,7 +279,9 @@ export default defineSchema({
   policies: defineTable({ groupId: v.id("groups"), ...policyFields }).index("by_groupId", ["groupId"]),
 
   // Append-only audit log. Metadata is redacted before it is written. Indexes
-  // end in _creationTime, so every filter also pages by time.
+  // end in _creationTime, so every filter also pages by time. There is one
+  // index per combination of the console's filters (connection, kind,
+  // outcome): a page reads only the rows it shows, however rare they are.
   auditEvents: defineTable({
     groupId: v.id("groups"),
     connectionId: v.optional(v.id("connections")),
@@ -293,7 +295,11 @@ export default defineSchema({
     .index("by_groupId", ["groupId"])
     .index("by_groupId_and_connectionId", ["groupId", "connectionId"])
     .index("by_groupId_and_kind", ["groupId", "kind"])
-    .index("by_groupId_and_outcome", ["groupId", "outcome"]),
+    .index("by_groupId_and_outcome", ["groupId", "outcome"])
+    .index("by_groupId_and_connectionId_and_kind", ["groupId", "connectionId", "kind"])
+    .index("by_groupId_and_connectionId_and_outcome", ["groupId", "connectionId", "outcome"])
+    .index("by_groupId_and_kind_and_outcome", ["groupId", "kind", "outcome"])
+    .index("by_groupId_and_connectionId_and_kind_and_outcome", ["groupId", "connectionId", "kind", "outcome"]),
 
   // Where a connection's audit events are POSTed, signed with a per-endpoint
   // secret (sealed at rest, shown once at creation and rotation).

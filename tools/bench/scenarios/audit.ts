@@ -17,10 +17,15 @@ import { seedInBatches, tenant } from "../tenants";
 const PAGE = 50;
 const g = api.auth.group;
 
-/** One event in twenty is a failed sign-in, four a SCIM operation, one a policy change (no connection); the rest are sign-ins. */
+/**
+ * Of every twenty events: ten sign-ins, four failed sign-ins, five SCIM
+ * operations and one policy change (no connection), spread over the
+ * connections; dense enough that every measured page is full at the
+ * smallest scale too, so reads can be compared across scales.
+ */
 function eventAt(index: number, connections: Id<"connections">[]) {
   const slot = index % 20;
-  const kind = slot === 14 ? "login.failed" : slot >= 15 && slot <= 18 ? "scim.operation" : slot === 19 ? "policy.updated" : "login.succeeded";
+  const kind = slot < 10 ? "login.succeeded" : slot < 14 ? "login.failed" : slot < 19 ? "scim.operation" : "policy.updated";
   return {
     connectionId: kind === "policy.updated" ? undefined : connections[index % connections.length],
     kind,
