@@ -19,6 +19,8 @@ export interface BenchBackend {
   t: Backend;
   /** The database, for bulk seeding and snapshots. */
   db: DatabaseFake;
+  /** The latest commit's timestamp, which a snapshot's clock continues from. */
+  lastCommitTs(): bigint;
 }
 
 export async function benchBackend(): Promise<BenchBackend> {
@@ -34,5 +36,5 @@ export async function benchBackend(): Promise<BenchBackend> {
   });
   global!.components[""]!.modules = (modulePath) => modules.importModule(modulePath);
   installReadMeter(global as Parameters<typeof installReadMeter>[0], () => Boolean(internals.requestMetadataStorage.getStore()?.scheduledFunctionId));
-  return { t: t as unknown as Backend, db: global!.components[""]!.db };
+  return { t: t as unknown as Backend, db: global!.components[""]!.db, lastCommitTs: () => global!.transactionManager._lastCommitTs };
 }

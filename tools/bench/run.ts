@@ -3,9 +3,11 @@ import { writeFileSync } from "node:fs";
 import { availableParallelism, cpus } from "node:os";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { pageWeightSuite } from "./pageWeight";
 import { Report } from "./report";
 import { auditGrowthBudgets, auditSuite } from "./scenarios/audit";
 import { connectionSuite } from "./scenarios/connections";
+import { devBackendSuite } from "./scenarios/devBackend";
 import { startOidcIdp } from "./scenarios/oidc";
 import { startSamlIdp } from "./scenarios/saml";
 import { scimSuite } from "./scenarios/scim";
@@ -24,7 +26,7 @@ export const SCALES = {
   auditEvents: [1_000, 100_000],
 };
 
-const SUITES = ["sign-in", "scim", "audit"] as const;
+const SUITES = ["sign-in", "scim", "audit", "page-weight", "dev-backend"] as const;
 type Suite = (typeof SUITES)[number];
 
 export async function runBench(argv: string[]): Promise<number> {
@@ -64,6 +66,13 @@ export async function runBench(argv: string[]): Promise<number> {
     }
     auditGrowthBudgets(report, rowsByScale[0]!, rowsByScale.at(-1)!);
   }
+
+  if (only.includes("page-weight")) {
+    log("page weight: next build");
+    await pageWeightSuite(report, ROOT);
+  }
+
+  if (only.includes("dev-backend")) await devBackendSuite(report, ROOT, log);
 
   console.log(report.render());
   const failed = report.failedReadBudgets();
