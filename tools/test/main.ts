@@ -1,11 +1,13 @@
 /**
  * `npm test`: every check CI runs, in order — typecheck, lint, codegen
- * freshness, unit tests, end-to-end tests. A failing step does not stop the
+ * freshness, unit tests, the load and durability test (tools/load, its
+ * checks counted as tests), end-to-end tests. A failing step does not stop the
  * others, so one run shows everything that is wrong; the exit code is non-zero
  * if anything failed, and the last line is the test totals.
  *
  *   npm test                      all steps
  *   npm test -- --only unit       just the unit tests (quick local loop)
+ *   npm test -- --only load       just the load test (also: npm run test:load)
  *   npm test -- --only unit,e2e   several steps
  */
 import { mkdir, rm } from "node:fs/promises";
@@ -13,9 +15,9 @@ import path from "node:path";
 import { CHROMIUM_INSTALL_HELP, findChromium } from "./chromium";
 import { findStaleGeneratedFiles, STALE_MESSAGE } from "./codegen";
 import { bin, repoRoot, runCommand } from "./commands";
-import { readPlaywrightCounts, readVitestCounts, type TestCounts } from "./reports";
+import { readLoadCounts, readPlaywrightCounts, readVitestCounts, type TestCounts } from "./reports";
 
-const STEP_NAMES = ["typecheck", "lint", "codegen", "unit", "e2e"] as const;
+const STEP_NAMES = ["typecheck", "lint", "codegen", "unit", "load", "e2e"] as const;
 type StepName = (typeof STEP_NAMES)[number];
 
 interface StepOutcome {
@@ -50,6 +52,11 @@ const steps: Record<StepName, () => Promise<StepOutcome>> = {
       `--outputFile=${report}`,
     ]);
     return testRunOutcome("vitest", exitCode, await readVitestCounts(report));
+  },
+  load: async () => {
+    const report = await freshReportPath("load.json");
+    const exitCode = await runCommand(bin("tsx"), ["tools/load/main.ts", "--report", report]);
+    return testRunOutcome("load test", exitCode, await readLoadCounts(report));
   },
   e2e: async () => {
     if (!(await ensureChromium())) return { ok: false, detail: CHROMIUM_INSTALL_HELP };

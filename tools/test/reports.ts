@@ -32,6 +32,13 @@ export async function readPlaywrightCounts(reportPath: string): Promise<TestCoun
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected };
 }
 
+/** The load test's report (tools/load/main.ts): one count per check. */
+export async function readLoadCounts(reportPath: string): Promise<TestCounts | undefined> {
+  const report = await readJson<TestCounts>(reportPath);
+  if (typeof report?.passed !== "number" || typeof report.failed !== "number") return undefined;
+  return { passed: report.passed, failed: report.failed };
+}
+
 async function readJson<T>(filePath: string): Promise<Partial<T> | undefined> {
   try {
     return JSON.parse(await readFile(filePath, "utf8")) as Partial<T>;
