@@ -62,6 +62,7 @@ import type * as engine_scim_directory from "../engine/scim/directory.js";
 import type * as engine_scim_discovery from "../engine/scim/discovery.js";
 import type * as engine_scim_errors from "../engine/scim/errors.js";
 import type * as engine_scim_filter from "../engine/scim/filter.js";
+import type * as engine_scim_groupMembers from "../engine/scim/groupMembers.js";
 import type * as engine_scim_groups from "../engine/scim/groups.js";
 import type * as engine_scim_handler from "../engine/scim/handler.js";
 import type * as engine_scim_list from "../engine/scim/list.js";
@@ -158,6 +159,7 @@ declare const fullApi: ApiFromModules<{
   "engine/scim/discovery": typeof engine_scim_discovery;
   "engine/scim/errors": typeof engine_scim_errors;
   "engine/scim/filter": typeof engine_scim_filter;
+  "engine/scim/groupMembers": typeof engine_scim_groupMembers;
   "engine/scim/groups": typeof engine_scim_groups;
   "engine/scim/handler": typeof engine_scim_handler;
   "engine/scim/list": typeof engine_scim_list;

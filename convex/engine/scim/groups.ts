@@ -2,6 +2,7 @@ import type { Doc, Id } from "../../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../../_generated/server";
 import type { ScimConnection } from "./auth";
 import { applyGroupRoles } from "./directory";
+import { applyMemberChanges, memberChanges } from "./groupMembers";
 import { ScimError, type ScimReply } from "./errors";
 import { indexedLookup, matches, parseFilter } from "./filter";
 import { listReply, pageOf, type ListQuery } from "./list";
@@ -127,9 +128,26 @@ export async function replaceGroup(ctx: MutationCtx, connection: ScimConnection,
 
 export async function patchGroup(ctx: MutationCtx, connection: ScimConnection, id: string, body: unknown, baseUrl: string): Promise<ScimReply> {
   const existing = await groupRow(ctx, connection, id);
+  const operations = readPatch(body);
+  const changes = memberChanges(operations);
+  if (changes && (await applyMemberChanges(ctx, connection, existing, changes))) return await memberPatchReply(ctx, existing._id, baseUrl);
   const current: Json = { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName: existing.displayName, ...(existing.externalId ? { externalId: existing.externalId } : {}), members: (await membersOf(ctx, existing._id)).map(({ value }) => ({ value })) };
-  const row = await writeGroup(ctx, connection, existing, applyPatch(current, readPatch(body)), "PATCH");
+  const row = await writeGroup(ctx, connection, existing, applyPatch(current, operations), "PATCH");
   // Okta and Entra expect 204 or the resource; the resource tells them more.
+  return { status: 200, body: await resourceOf(ctx, row, baseUrl), version: row.version, location: `${baseUrl}/Groups/${row._id}` };
+}
+
+/** Members listed in the answer to a membership PATCH; a bigger group gets 204, so the answer costs no more than the change. */
+const MEMBERS_IN_PATCH_REPLY = 100;
+
+/** The group, as after any PATCH, while it is small; past that 204 No Content, which RFC 7644 §3.5.2 allows as well. */
+async function memberPatchReply(ctx: QueryCtx, groupId: Id<"scimGroups">, baseUrl: string): Promise<ScimReply> {
+  const row = (await ctx.db.get(groupId))!;
+  const links = await ctx.db
+    .query("scimGroupMembers")
+    .withIndex("by_scimGroupId_and_scimUserId", (q) => q.eq("scimGroupId", groupId))
+    .take(MEMBERS_IN_PATCH_REPLY + 1);
+  if (links.length > MEMBERS_IN_PATCH_REPLY) return { status: 204, body: null, version: row.version };
   return { status: 200, body: await resourceOf(ctx, row, baseUrl), version: row.version, location: `${baseUrl}/Groups/${row._id}` };
 }
 

@@ -171,6 +171,36 @@ describe("SCIM, as Google Workspace and OneLogin drive it", () => {
   });
 });
 
+describe("SCIM membership PATCHes", () => {
+  it("change only the members named, answering with the group while it is small and 204 past 100 members", async () => {
+    const s = await setUp();
+    const { t, base, groupId, admin } = s;
+    await admin.client.mutation(g.updatePolicy, { groupId, data: { roleMapping: [{ source: "groups", value: "Everyone", role: "admin" }] } });
+    const ids: string[] = [];
+    for (let index = 0; index <= 100; index++) ids.push((await call(s, "POST", `${base}/Users`, entraUser(`u${index}@contoso.test`, `e-${index}`))).body.id);
+    const group = await call(s, "POST", `${base}/Groups`, { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], displayName: "Everyone", members: ids.slice(0, 100).map((value) => ({ value })) });
+    const groupPath = `${base}/Groups/${group.body.id}`;
+    const patch = (Operations: unknown[]) => call(s, "PATCH", groupPath, { schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations });
+
+    const added = await patch([{ op: "Add", path: "members", value: [{ value: ids[100] }] }]);
+    expect(added).toMatchObject({ status: 204, body: null });
+    expect(added.headers.get("etag")).toBe('W/"2"');
+    expect(await memberOf(t, groupId, "u100@contoso.test")).toMatchObject({ role: "admin" });
+    expect((await call(s, "GET", groupPath)).body.members).toHaveLength(101);
+    const event = await t.run(async (ctx) => (await ctx.db.query("auditEvents").order("desc").first())!);
+    expect(event).toMatchObject({ kind: "scim.operation", target: { id: group.body.id }, metadata: { method: "PATCH", resourceType: "Group", change: "updated" } });
+
+    const removed = await patch([{ op: "Remove", path: `members[value eq "${ids[100]}"]` }]);
+    expect(removed.status).toBe(200);
+    expect(removed.body.members).toHaveLength(100);
+    expect(await memberOf(t, groupId, "u100@contoso.test")).toMatchObject({ role: "member" });
+
+    // What the member-by-member path can't do is left to the general one, with its answers.
+    expectScimError(await patch([{ op: "Add", path: "members", value: [{ value: "no-such-user" }] }]), 400, "invalidValue");
+    expect((await call(s, "GET", groupPath)).body.members).toHaveLength(100);
+  });
+});
+
 describe("SCIM self-check", () => {
   it("passes every step of the recorded Entra ID and Okta sequences, then removes its test users", async () => {
     const s = await setUp();
