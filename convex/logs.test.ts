@@ -3,6 +3,7 @@ import { format } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startDemoOidcIdp, type DemoOidcIdp } from "../tools/demo-idp/oidc-idp";
 import { startDemoSamlIdp, type StandaloneDemoSamlIdp } from "../tools/demo-idp/saml-idp";
+import { databaseText } from "../tools/testing/configuredTenant";
 import { authEnv, CONVEX_SITE_URL, createUser, newBackend, type Backend } from "../tools/testing/convex";
 import { loginAtDemoIdp } from "../tools/testing/idp-login";
 import { findLeaks, needle, type Needle } from "../tools/testing/leaks";
@@ -16,7 +17,8 @@ import { api } from "./_generated/api";
  * default level, INFO), and the output is searched for every secret the
  * flows handled: client secret, authorization code, state, SAMLResponse and
  * its signature, sso_code, session and refresh tokens, SCIM bearer tokens
- * (right and wrong), password and email code.
+ * (right and wrong), password and email code. The SSO and SCIM flows' databases
+ * are searched too: those values are stored only hashed or sealed, if at all.
  */
 const g = api.auth.group;
 const REDIRECT_URI = `${CONVEX_SITE_URL}/api/auth/sso/callback`;
@@ -109,6 +111,8 @@ describe("logs hold no secrets", () => {
     await exchange(t, landing);
     const replay = new URL((await t.fetch(pathOf(callbackUrl))).headers.get("location")!);
     expect(replay.searchParams.get("sso_error")).toBeTruthy();
+    // Nor does the database: the state and the sso_code are there only as hashes, the client secret sealed.
+    expect(findLeaks(await databaseText(t), secrets)).toEqual([]);
     // @convex-dev/auth logs each of its store calls: proof the capture sees the functions' output.
     expect(logged.some((line) => line.includes("`auth:store` type: signIn"))).toBe(true);
   });
@@ -130,6 +134,7 @@ describe("logs hold no secrets", () => {
     const tampered = Buffer.from(Buffer.from(samlResponse, "base64").toString("utf8").replace("frank@initech.test", "mallory@initech.test")).toString("base64");
     secret("tampered SAMLResponse", tampered);
     expect((await postTo(tampered)).searchParams.get("sso_error")).toBeTruthy();
+    expect(findLeaks(await databaseText(t), secrets)).toEqual([]);
   });
 
   it("SCIM: provisioning with the bearer token, and requests with a wrong one", async () => {
@@ -151,6 +156,7 @@ describe("logs hold no secrets", () => {
     const wrong = secret("wrong SCIM bearer token", `wrong-${randomBytes(24).toString("hex")}`);
     expect((await scim("GET", "/Users", wrong)).status).toBe(401);
     expect((await scim("GET", `/Users/${id}`, `${valid}x`)).status).toBe(401);
+    expect(findLeaks(await databaseText(t), secrets)).toEqual([]);
   });
 
   it("password: sign-up, a wrong code, verification, a wrong password, sign-in", async () => {

@@ -1,13 +1,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { configuredTenant, plaintextNeedles, storedSecrets, type ConfiguredTenant } from "../tools/testing/configuredTenant";
+import { configuredTenant, databaseText, plaintextNeedles, storedSecrets, type ConfiguredTenant } from "../tools/testing/configuredTenant";
 import { authEnv, newBackend, type Backend } from "../tools/testing/convex";
 import { findLeaks, needle, textOf } from "../tools/testing/leaks";
 import { callAs, publicFunctions, sampleArgs, type PublicFunction } from "../tools/testing/publicFunctions";
 import { outcomeOf } from "../tools/testing/authorization";
 import { api } from "./_generated/api";
-import schema from "./schema";
 import { sha256 } from "./engine/tokens";
 
 /**
@@ -46,14 +45,6 @@ afterAll(async () => {
   await new Promise((resolve) => mailServer?.close(resolve));
 });
 
-async function everythingStored(t: Backend): Promise<string> {
-  return await t.run(async (ctx) => {
-    const tables: Record<string, unknown> = {};
-    for (const table of Object.keys(schema.tables) as Array<keyof typeof schema.tables>) tables[table] = await ctx.db.query(table).collect();
-    return textOf(tables);
-  });
-}
-
 /** A tenant plus an invitation and a password sign-up, with the mailed token and code. */
 async function fullyConfigured(t: Backend): Promise<ConfiguredTenant & { emailCode: string; password: string }> {
   const tenant = await configuredTenant(t);
@@ -73,7 +64,7 @@ describe("secrets at rest", () => {
   it("the database holds no secret in plaintext: keys sealed, tokens and codes hashed, sent mail without its body", async () => {
     const t = newBackend();
     const tenant = await fullyConfigured(t);
-    const stored = await everythingStored(t);
+    const stored = await databaseText(t);
     const plaintexts = [...plaintextNeedles(tenant), needle("email code", tenant.emailCode), needle("password", tenant.password)];
     expect(findLeaks(stored, plaintexts)).toEqual([]);
 

@@ -5,7 +5,7 @@ import schema from "../../convex/schema";
 import { generateSamlSigningCertificate } from "../demo-idp/saml-certificates";
 import { renderSamlMetadata } from "../demo-idp/saml-metadata";
 import { createUser, type Backend, type TestUser } from "./convex";
-import { needle, pemNeedles, type Needle } from "./leaks";
+import { needle, pemNeedles, textOf, type Needle } from "./leaks";
 
 /**
  * A group with everything that has a secret set up through the public RPC,
@@ -109,6 +109,15 @@ export function plaintextNeedles({ plaintexts, certificates }: Pick<ConfiguredTe
     if (value === undefined) return [];
     if (label in certificates) return pemNeedles(label, value, certificates[label as keyof typeof certificates]);
     return [needle(label, value)];
+  });
+}
+
+/** Every document of every table as one text, to search for what must not be stored. */
+export async function databaseText(t: Backend): Promise<string> {
+  return await t.run(async (ctx) => {
+    const tables: Record<string, unknown> = {};
+    for (const table of Object.keys(schema.tables) as Array<keyof typeof schema.tables>) tables[table] = await ctx.db.query(table).collect();
+    return textOf(tables);
   });
 }
 
