@@ -1,7 +1,8 @@
 import { v, type Infer } from "convex/values";
 
 /**
- * What a setup link lets its holder set up on its one connection:
+ * What a setup link lets its holder set up on its one connection, in the
+ * order the wizard takes them:
  *
  * - `sso`: the connection's OIDC or SAML settings, validating them, test
  *   sign-ins, and reading the values to give the identity provider;
@@ -10,7 +11,7 @@ import { v, type Infer } from "convex/values";
  *
  * Nothing else: no other connection, no members, policy, audit or webhooks.
  */
-export const SETUP_SCOPES = ["sso", "scim", "domains"] as const;
+export const SETUP_SCOPES = ["sso", "domains", "scim"] as const;
 
 export const setupScope = v.union(v.literal("sso"), v.literal("scim"), v.literal("domains"));
 

@@ -12,7 +12,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Form } from "@/components/ui/form";
 import { api } from "@/convex/_generated/api";
 import { ADVANCED_FIELDS, AdvancedSettings } from "./advanced-settings";
-import { AUTH_METHOD_LABELS, AUTH_METHODS, draftFingerprint, parseOidcDraft, toDraft, type AuthMethod } from "./oidc-form-schema";
+import { AUTH_METHOD_LABELS, AUTH_METHODS, draftFingerprint, parseOidcDraft, toDraft, type AuthMethod, type OidcPayload } from "./oidc-form-schema";
 import { applyTemplate, detectTemplate, OIDC_TEMPLATES, TEMPLATES_BY_ID, type TemplateId } from "./templates";
 import type { OidcView } from "./types";
 
@@ -23,6 +23,8 @@ type OidcFormProps = {
   canManage: boolean;
   /** Told whenever the form starts or stops having unsaved changes (the test card says to save first). */
   onDirtyChange: (dirty: boolean) => void;
+  /** Saves the settings another way than the console's `setOidc` (the setup wizard saves through its link). */
+  save?: (payload: OidcPayload) => Promise<OidcView>;
 };
 
 /**
@@ -31,7 +33,7 @@ type OidcFormProps = {
  * folded away. Checked with the form schema before `setOidc`; the server's
  * refusal (which names the field) shows above the save button.
  */
-export function OidcForm({ connectionId, saved, canManage, onDirtyChange }: OidcFormProps) {
+export function OidcForm({ connectionId, saved, canManage, onDirtyChange, save }: OidcFormProps) {
   const setOidc = useMutation(api.auth.group.setOidc);
   const [template, setTemplate] = useState<TemplateId>(() => detectTemplate(saved?.discovery.issuer ?? ""));
   const [advancedOpen, setAdvancedOpen] = useState(false);
@@ -41,7 +43,7 @@ export function OidcForm({ connectionId, saved, canManage, onDirtyChange }: Oidc
     fingerprint: draftFingerprint,
     hidden: (settings) => String(settings?.client.hasSecret ?? false),
     parse: parseOidcDraft,
-    send: (payload) => setOidc({ connectionId, ...payload }),
+    send: (payload) => (save ? save(payload) : setOidc({ connectionId, ...payload })),
     canManage,
     onDirtyChange,
     onProblemAt: (field) => {

@@ -3,6 +3,7 @@
 import { useAction, type UseQueryResult } from "convex/react";
 import { LastValidated, StatusCard } from "@/components/sso/status-card";
 import { api } from "@/convex/_generated/api";
+import type { ValidationRun } from "@/components/sso/types";
 import type { OidcStatus } from "./types";
 
 type ValidationCardProps = {
@@ -11,6 +12,8 @@ type ValidationCardProps = {
   canManage: boolean;
   /** The form has unsaved edits: validation checks the saved settings. */
   dirty: boolean;
+  /** Validates another way than the console's `validateOidc` (the setup wizard validates through its link). */
+  validate?: () => Promise<ValidationRun>;
 };
 
 /**
@@ -18,14 +21,14 @@ type ValidationCardProps = {
  * discovery document and the signing keys and reports each check. The last
  * run is stored, so it shows here live (also one started elsewhere).
  */
-export function ValidationCard({ connectionId, status, canManage, dirty }: ValidationCardProps) {
+export function ValidationCard({ connectionId, status, canManage, dirty, validate }: ValidationCardProps) {
   const validateOidc = useAction(api.auth.group.validateOidc);
   return (
     <StatusCard
       status={status}
       testIdPrefix="oidc"
       description={<>Validating fetches your provider&apos;s discovery document and signing keys with the saved settings.</>}
-      validate={() => validateOidc({ connectionId })}
+      validate={validate ?? (() => validateOidc({ connectionId }))}
       pendingText="Fetching the discovery document and keys…"
       canManage={canManage}
       dirty={dirty}

@@ -11,7 +11,7 @@ import { AttributeMappingCard } from "./attribute-mapping-card";
 import { IdpInitiatedCard } from "./idp-initiated-card";
 import { MetadataCard } from "./metadata-card";
 import { SAML_ADVANCED_FIELDS, SamlAdvancedSettings } from "./saml-advanced-settings";
-import { draftFingerprint, parseSamlDraft, savedState, toDraft } from "./saml-form-schema";
+import { draftFingerprint, parseSamlDraft, savedState, toDraft, type SamlPayload } from "./saml-form-schema";
 import { describeSamlError, fieldOfSamlError } from "./saml-server-errors";
 import { applySamlTemplate, SAML_TEMPLATES, SAML_TEMPLATES_BY_ID, type SamlTemplateId } from "./templates";
 import type { SamlView } from "./types";
@@ -28,6 +28,8 @@ type SamlFormProps = {
   canManage: boolean;
   /** Told whenever the form starts or stops having unsaved changes (the status cards say to save first). */
   onDirtyChange: (dirty: boolean) => void;
+  /** Saves the settings another way than the console's `setSaml` (the setup wizard saves through its link). */
+  save?: (payload: SamlPayload) => Promise<SamlView>;
 };
 
 /**
@@ -37,7 +39,7 @@ type SamlFormProps = {
  * `setSaml`, which re-reads the metadata; a refusal that names a field
  * marks that field too.
  */
-export function SamlForm({ connectionId, saved, template, onTemplateChange, defaultEntityId, canManage, onDirtyChange }: SamlFormProps) {
+export function SamlForm({ connectionId, saved, template, onTemplateChange, defaultEntityId, canManage, onDirtyChange, save }: SamlFormProps) {
   const setSaml = useAction(api.auth.group.setSaml);
   const [advancedOpen, setAdvancedOpen] = useState(false);
   const state = savedState(saved);
@@ -47,7 +49,7 @@ export function SamlForm({ connectionId, saved, template, onTemplateChange, defa
     fingerprint: draftFingerprint,
     hidden: (settings) => JSON.stringify([settings?.serviceProvider.hasSigningKey, settings?.serviceProvider.hasEncryptionKey, settings?.metadata.url]),
     parse: (draft) => parseSamlDraft(draft, state),
-    send: (payload) => setSaml({ connectionId, ...payload }),
+    send: (payload) => (save ? save(payload) : setSaml({ connectionId, ...payload })),
     canManage,
     onDirtyChange,
     onProblemAt: (field) => {

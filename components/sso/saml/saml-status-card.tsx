@@ -10,6 +10,7 @@ import { LastValidated, StatusCard } from "@/components/sso/status-card";
 import { Button } from "@/components/ui/button";
 import { api } from "@/convex/_generated/api";
 import { CertificateList } from "./certificate-list";
+import type { ValidationRun } from "@/components/sso/types";
 import type { SamlStatus, SamlView } from "./types";
 
 type SamlStatusCardProps = {
@@ -20,6 +21,10 @@ type SamlStatusCardProps = {
   canManage: boolean;
   /** The form has unsaved edits: validation checks the saved settings. */
   dirty: boolean;
+  /** Validates another way than the console's `validateSaml` (the setup wizard validates through its link). */
+  validate?: () => Promise<ValidationRun>;
+  /** Offer "Refresh metadata" (the console); saving reads the metadata again anyway. */
+  canRefresh?: boolean;
 };
 
 /**
@@ -27,14 +32,14 @@ type SamlStatusCardProps = {
  * sign-in endpoint, signing certificates with their expiry), and
  * "Validate", whose stored last run shows here live.
  */
-export function SamlStatusCard({ connectionId, status, saved, canManage, dirty }: SamlStatusCardProps) {
+export function SamlStatusCard({ connectionId, status, saved, canManage, dirty, validate, canRefresh = true }: SamlStatusCardProps) {
   const validateSaml = useAction(api.auth.group.validateSaml);
   return (
     <StatusCard
       status={status}
       testIdPrefix="saml"
       description="Validating checks the saved metadata: the sign-in endpoint, the certificates and, if requests are signed, our key."
-      validate={() => validateSaml({ connectionId })}
+      validate={validate ?? (() => validateSaml({ connectionId }))}
       pendingText="Checking the saved metadata…"
       canManage={canManage}
       dirty={dirty}
@@ -83,7 +88,7 @@ export function SamlStatusCard({ connectionId, status, saved, canManage, dirty }
               <CertificateList certificates={data.certificates} now={now} />
             </section>
           )}
-          {canManage && saved?.metadata.url && <RefreshButton connectionId={connectionId} />}
+          {canManage && canRefresh && saved?.metadata.url && <RefreshButton connectionId={connectionId} />}
         </>
       )}
     </StatusCard>

@@ -59,21 +59,7 @@ export function TestSignInCard({ connectionId, status, canManage, dirty }: TestS
           <QueryError error={status.error} what="the last test" />
         ) : (
           <>
-            {canManage && (
-              <div className="grid gap-2">
-                <Button onClick={start} disabled={pending || !status.data.configured} className="w-full sm:w-fit">
-                  {pending ? <LoaderCircle aria-hidden className="animate-spin" /> : <FlaskConical aria-hidden />}
-                  Run a test sign-in
-                  <ExternalLink aria-hidden />
-                  <span className="sr-only"> (opens a new tab)</span>
-                </Button>
-                {!status.data.configured ? (
-                  <p className="text-muted-foreground text-xs">Save the settings first.</p>
-                ) : dirty ? (
-                  <p className="text-muted-foreground text-xs">Uses the saved settings: save your changes to test them.</p>
-                ) : null}
-              </div>
-            )}
+            {canManage && <RunTestButton onClick={start} pending={pending} configured={status.data.configured} dirty={dirty} />}
 
             <div aria-live="polite" className="grid gap-3">
               {error && <FormMessage tone="error">{error.message}</FormMessage>}
@@ -124,5 +110,26 @@ export function TestSignInCard({ connectionId, status, canManage, dirty }: TestS
         )}
       </CardContent>
     </Card>
+  );
+}
+
+type RunTestButtonProps = { onClick: () => void; pending: boolean; configured: boolean; dirty: boolean };
+
+/** "Run a test sign-in" (it opens a new tab), and why it can't run yet or which settings it uses. */
+export function RunTestButton({ onClick, pending, configured, dirty }: RunTestButtonProps) {
+  return (
+    <div className="grid gap-2">
+      <Button onClick={onClick} disabled={pending || !configured} className="w-full sm:w-fit">
+        {pending ? <LoaderCircle aria-hidden className="animate-spin" /> : <FlaskConical aria-hidden />}
+        Run a test sign-in
+        <ExternalLink aria-hidden />
+        <span className="sr-only"> (opens a new tab)</span>
+      </Button>
+      {!configured ? (
+        <p className="text-muted-foreground text-xs">Save the settings first.</p>
+      ) : dirty ? (
+        <p className="text-muted-foreground text-xs">Uses the saved settings: save your changes to test them.</p>
+      ) : null}
+    </div>
   );
 }

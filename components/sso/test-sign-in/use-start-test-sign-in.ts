@@ -18,14 +18,18 @@ export type StartedTest = {
  * result page. Nothing is signed in: the callback only records what would
  * have happened.
  */
-export function useStartTestSignIn(connectionId: string) {
+export function useStartTestSignIn(
+  connectionId: string,
+  /** Starts the test another way than the console's `startTestSignIn` (the setup wizard starts it through its link). */
+  startTest?: () => Promise<{ testId: string; url: string }>,
+) {
   const startTestSignIn = useMutation(api.auth.group.startTestSignIn);
   const { pending, error, run, reset } = useConsoleAction();
   const [started, setStarted] = useState<StartedTest | null>(null);
 
   async function start() {
     setStarted(null);
-    const outcome = await run(() => startTestSignIn({ connectionId }));
+    const outcome = await run(() => (startTest ? startTest() : startTestSignIn({ connectionId })));
     if (!outcome.ok) return;
     const { testId, url } = outcome.value;
     // No "noopener" feature: with it, window.open returns null even when the tab opens, hiding a blocked popup.

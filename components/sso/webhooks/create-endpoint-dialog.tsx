@@ -22,7 +22,7 @@ import { api } from "@/convex/_generated/api";
 import type { AuditKind } from "@/convex/engine/audit";
 import { KindPicker } from "./kind-picker";
 import { ALL_EVENTS } from "./kinds";
-import { SecretReveal } from "./secret-reveal";
+import { SecretRevealBody } from "./secret-dialog";
 
 /** Checked here for a quick answer; the server checks the rest (https, public host, length). */
 function urlProblem(raw: string): string | null {
@@ -96,20 +96,11 @@ export function CreateEndpointDialog({ connectionId, disabled }: CreateEndpointD
         onInteractOutside={(event) => secret !== null && event.preventDefault()}
       >
         {secret !== null ? (
-          <>
-            <DialogHeader>
-              <DialogTitle>Endpoint added</DialogTitle>
-              <DialogDescription>
-                Events are signed with this secret. Your receiver needs it to check that requests come from us.
-              </DialogDescription>
-            </DialogHeader>
-            <SecretReveal secret={secret} />
-            <DialogFooter>
-              <DialogClose asChild>
-                <Button>Done</Button>
-              </DialogClose>
-            </DialogFooter>
-          </>
+          <SecretRevealBody
+            title="Endpoint added"
+            description="Events are signed with this secret. Your receiver needs it to check that requests come from us."
+            secret={secret}
+          />
         ) : (
           <Form onSubmit={handleSubmit} className="grid gap-4">
             <DialogHeader>

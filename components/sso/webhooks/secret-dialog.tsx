@@ -24,18 +24,29 @@ export function SecretDialog({ secret, title, description, label, hint, onDone, 
     <Dialog open={secret !== null} onOpenChange={(open) => !open && onDone()}>
       {secret !== null && (
         <DialogContent className="max-w-lg" onInteractOutside={(event) => event.preventDefault()} onCloseAutoFocus={onCloseAutoFocus}>
-          <DialogHeader>
-            <DialogTitle>{title}</DialogTitle>
-            <DialogDescription>{description}</DialogDescription>
-          </DialogHeader>
-          <SecretReveal secret={secret} label={label} hint={hint} />
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button>Done</Button>
-            </DialogClose>
-          </DialogFooter>
+          <SecretRevealBody title={title} description={description} secret={secret} label={label} hint={hint} />
         </DialogContent>
       )}
     </Dialog>
+  );
+}
+
+type SecretRevealBodyProps = { title: string; description: ReactNode; secret: string; label?: string; hint?: ReactNode };
+
+/** A dialog's content once a secret was issued: what it is, the secret to copy, and "Done" (which forgets it). */
+export function SecretRevealBody({ title, description, secret, label, hint }: SecretRevealBodyProps) {
+  return (
+    <>
+      <DialogHeader>
+        <DialogTitle>{title}</DialogTitle>
+        <DialogDescription>{description}</DialogDescription>
+      </DialogHeader>
+      <SecretReveal secret={secret} label={label} hint={hint} />
+      <DialogFooter>
+        <DialogClose asChild>
+          <Button>Done</Button>
+        </DialogClose>
+      </DialogFooter>
+    </>
   );
 }

@@ -9,6 +9,7 @@ import { api } from "@/convex/_generated/api";
 import { DeleteConnectionCard } from "./delete-connection-card";
 import { DetailsCard } from "./details-card";
 import { ReadinessCard } from "./readiness-card";
+import { SetupLinksCard } from "./setup-links-card";
 import { SignInCard } from "./sign-in-card";
 
 type OverviewViewProps = {
@@ -18,7 +19,8 @@ type OverviewViewProps = {
 /**
  * A connection at a glance: how far its set-up is (live, from
  * getConnectionStatus), its details, turning sign-in through it on and off,
- * and deleting it. Controls need `connection.manage`; the server checks anyway.
+ * setup links for the customer's IT admin (with their progress), and deleting
+ * it. Controls need `connection.manage`; the server checks anyway.
  */
 export function OverviewView({ preloadedStatus }: OverviewViewProps) {
   const { connection, group } = useConnectionContext();
@@ -35,6 +37,7 @@ export function OverviewView({ preloadedStatus }: OverviewViewProps) {
           <DetailsCard connection={connection} canManage={canManage} />
         </div>
       </div>
+      <SetupLinksCard connectionId={connection.connectionId} canManage={canManage} />
       {canManage && <DeleteConnectionCard connection={connection} />}
     </>
   );
