@@ -6,4 +6,5 @@ import { loadConvexTest } from "../embedded-convex/engine/internals";
  */
 await loadConvexTest();
 const { runBench } = await import("./run");
-process.exitCode = await runBench(process.argv.slice(2));
+// Exit now: timers the app's functions scheduled (cleanups minutes ahead) would otherwise keep the process alive.
+process.exit(await runBench(process.argv.slice(2)));

@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { runInNewContext } from "node:vm";
 import { gzipSync } from "node:zlib";
 import { firstLoadFiles, isPage, urlOf, type ClientReferenceManifest } from "./firstLoad";
-import type { Report } from "./report";
+import { kb, type Report } from "./report";
 
 /**
  * Page weight: a production `next build` (compile step) into its own
@@ -28,12 +28,17 @@ export async function pageWeightSuite(report: Report, root: string): Promise<voi
     return gzipped.get(file)!;
   };
   // The floor under every page: Next.js's and React's runtime.
-  report.page({ route: "(runtime every page loads)", files: rootMainFiles.length, gzipBytes: rootMainFiles.reduce((sum, file) => sum + gzipSize(file), 0) });
+  const runtimeBytes = rootMainFiles.reduce((sum, file) => sum + gzipSize(file), 0);
+  report.page({ route: "(runtime every page loads)", files: rootMainFiles.length, gzipBytes: runtimeBytes });
   for (const appPath of appPaths.sort()) {
     const files = firstLoadFiles(rootMainFiles, clientManifest(dist, appPath));
     const route = urlOf(appPath);
     const limitBytes = route === "/sign-in" ? SIGN_IN_BUDGET : appPath.startsWith("/(console)/") ? CONSOLE_BUDGET : undefined;
-    report.page({ route, files: files.length, gzipBytes: files.reduce((sum, file) => sum + gzipSize(file), 0), limitBytes });
+    const gzipBytes = files.reduce((sum, file) => sum + gzipSize(file), 0);
+    report.page({ route, files: files.length, gzipBytes, limitBytes });
+    if (limitBytes !== undefined && gzipBytes > limitBytes) {
+      report.notes.push(`${route}: first-load JS ${kb(gzipBytes)} is over its ${kb(limitBytes)} budget; ${kb(runtimeBytes)} of it is the Next.js and React runtime every page loads, the rest the root layout's and the page's own client code.`);
+    }
   }
 }
 

@@ -16,6 +16,14 @@ import { benchEnv } from "./tenants";
 /**
  * Runs every suite at every scale, prints the report and writes
  * bench/results.json. The exit code is 1 only when a read budget fails.
+ * `--only <suite,…>` runs some suites (while working on one) and writes no results.
+ *
+ * - sign-in: signIn resolution, listConnections, getConnectionStatus, OIDC
+ *   callback and SAML ACS (ratios against their bare libraries) — scenarios/connections.ts
+ * - scim: SCIM over HTTP, and create via HTTP vs a direct mutation — scenarios/scim.ts
+ * - audit: listAudit pages, first and filtered — scenarios/audit.ts
+ * - page-weight: first-load JS per page from `next build` — pageWeight.ts
+ * - dev-backend: the embedded backend's SCIM rate and live updates — scenarios/devBackend.ts
  */
 const ROOT = resolve(import.meta.dirname, "../..");
 const RESULTS = resolve(ROOT, "bench/results.json");
@@ -44,7 +52,7 @@ export async function runBench(argv: string[]): Promise<number> {
     try {
       for (const [index, tenants] of SCALES.connections.entries()) {
         log(`sign-in at ${tenants} connections`);
-        await connectionSuite(report, { tenants, samples: 7, ssoSamples: index === 0 ? 9 : 3, floors: index === 0, oidcIdp, samlIdp });
+        await connectionSuite(report, { tenants, samples: 7, ssoSamples: index === 0 ? 15 : 3, floors: index === 0, oidcIdp, samlIdp });
       }
     } finally {
       await Promise.all([oidcIdp.close(), samlIdp.close()]);
@@ -77,7 +85,10 @@ export async function runBench(argv: string[]): Promise<number> {
   console.log(report.render());
   const failed = report.failedReadBudgets();
   if (only.length === SUITES.length) {
-    const revision = execFileSync("git", ["rev-parse", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
+    const commit = execFileSync("git", ["rev-parse", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: ROOT, encoding: "utf8" }).trim() !== "";
+    // Uncommitted changes to tracked files were measured too.
+    const revision = dirty ? `${commit}+uncommitted` : commit;
     const machine = { node: process.version, platform: process.platform, cpus: availableParallelism(), cpuModel: cpus()[0]?.model };
     writeFileSync(RESULTS, `${JSON.stringify(report.toJson({ revision, timestamp: new Date().toISOString(), scales: SCALES, machine }), null, 2)}\n`);
     console.log(`\nWrote ${RESULTS} (${((Date.now() - started) / 1000).toFixed(0)} s).`);
