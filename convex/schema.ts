@@ -86,13 +86,17 @@ export default defineSchema({
     archivedTime: v.optional(v.number()),
   }).index("by_groupId_and_status", ["groupId", "status"]),
 
-  // Fixed-window counters for abuse limits, keyed e.g. "signUp:email:a@b.c".
-  // A row is reused when its window has passed.
+  // Fixed-window counters for abuse limits, keyed e.g. "signUp:email:a@b.c"
+  // (see engine/rateLimit.ts), and "lockout:…" markers that a lockout was
+  // audited in a window. A row is reused when its window has passed; rows
+  // older than the longest window are purged hourly.
   rateLimits: defineTable({
     key: v.string(),
     windowStart: v.number(),
     count: v.number(),
-  }).index("by_key", ["key"]),
+  })
+    .index("by_key", ["key"])
+    .index("by_windowStart", ["windowStart"]),
 
   // Outgoing mail. In development (no MAIL_PROVIDER_URL) mail stays here and
   // the developer reads it at /dev/outbox; in production a scheduled action

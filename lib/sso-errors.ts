@@ -30,6 +30,7 @@ export const SSO_ERRORS = {
   hook_refused: "Your sign-in was refused by your organization's rules.",
   internal_error: "Something went wrong on our side while signing you in. Please try again.",
   code_invalid: "This sign-in link was already used or has expired. Please sign in again.",
+  rate_limited: "Too many sign-in attempts came from your network. Wait a few minutes, then try again.",
 } as const;
 
 export type SsoErrorCode = keyof typeof SSO_ERRORS;

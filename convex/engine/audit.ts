@@ -29,6 +29,7 @@ export type AuditKind =
   | "login.succeeded"
   | "login.failed"
   | "login.break_glass"
+  | "auth.rate_limited"
   | "scim.operation"
   | "webhook.endpoint.created"
   | "webhook.endpoint.disabled"
@@ -56,6 +57,7 @@ export const AUDIT_KINDS: AuditKind[] = [
   "login.succeeded",
   "login.failed",
   "login.break_glass",
+  "auth.rate_limited",
   "scim.operation",
   "webhook.endpoint.created",
   "webhook.endpoint.disabled",

@@ -8,6 +8,7 @@ import { internal } from "../_generated/api";
 import type { Id } from "../_generated/dataModel";
 import { internalMutation, internalQuery, type ActionCtx, type QueryCtx } from "../_generated/server";
 import { codeField, emailField, passwordField, personNameField } from "../../lib/validation/account";
+import { ATTESTED_CLIENT_IP_PARAM } from "../../lib/client-ip-attestation";
 import { emailDomain, normalizeEmail } from "./email";
 import { recordEvent } from "./audit";
 import { fail } from "./errors";
@@ -16,7 +17,9 @@ import { getPolicy } from "./policy";
 import { parse } from "./parse";
 import { sendMail } from "./mail";
 import { siteUrl } from "./urls";
-import { consume, LIMITS } from "./rateLimit";
+import { clear, LIMITS, refund, retryMessage, takeAll, type Limit, type LimitName } from "./rateLimit";
+import { clientIp } from "./clientIp";
+import { accountScopes, recordLockout } from "./lockout";
 import { randomDigits } from "./tokens";
 
 /**
@@ -29,7 +32,10 @@ import { randomDigits } from "./tokens";
  *   and verified addresses all get the same answer ("check your email"), and
  *   the email says what happened. An unverified account (a squatter's, or an
  *   abandoned sign-up) takes the new password.
- * - Sign-up is rate limited per address.
+ * - Every flow is rate limited (LIMITS in rateLimit.ts): sign-up per address
+ *   and per client IP, sign-in per account and per client IP (code entries
+ *   count per IP too), counted before the credentials are checked; each
+ *   lockout is audited for the account's groups.
  * - Addresses on a verified domain whose group enforces SSO are refused.
  *
  * Client flows (`signIn("password", { flow, ... })`):
@@ -91,7 +97,14 @@ export const password = ConvexCredentials({
   },
   authorize: async (params, ctx): Promise<Authorized> => {
     const input = parse(flowSchema, params);
-    await ctx.runMutation(internal.engine.password.guard, { email: input.email, flow: input.flow });
+    const attestation = params[ATTESTED_CLIENT_IP_PARAM];
+    const admission: Admission = await ctx.runMutation(internal.engine.password.guard, {
+      email: input.email,
+      flow: input.flow,
+      ...(typeof attestation === "string" ? { attestedClientIp: attestation } : {}),
+    });
+    if (!admission.admitted) fail("RATE_LIMITED", admission.message);
+    const succeeded = () => ctx.runMutation(internal.engine.password.settle, { email: input.email, flow: input.flow, ip: admission.ip });
     const account: AccountState = await ctx.runQuery(internal.engine.password.accountState, { email: input.email });
     const sendCode = async (accountId: Id<"authAccounts">): Promise<null> => {
       await signInViaProvider(ctx, passwordCode, { accountId, params: { email: input.email } });
@@ -132,6 +145,7 @@ export const password = ConvexCredentials({
           return null;
         });
         if (!retrieved || !account || account.deactivated) fail("INVALID_CREDENTIALS", "Wrong email or password.");
+        await succeeded();
         if (!account.verified) return await sendCode(account.accountId);
         return { userId: retrieved.user._id };
       }
@@ -142,27 +156,41 @@ export const password = ConvexCredentials({
           accountId: account.accountId,
           params: { email: input.email, code: input.code },
         }).catch(() => null);
-        return signedIn ?? fail("INVALID_CODE", "That code is wrong or has expired.");
+        if (!signedIn) fail("INVALID_CODE", "That code is wrong or has expired.");
+        await succeeded();
+        return signedIn;
       }
     }
   },
 });
 
+type Flow = z.infer<typeof flowSchema>["flow"];
+
+type Admission = { admitted: true; ip: string } | { admitted: false; message: string };
+
 /**
- * Refuses addresses on a verified domain whose group enforces SSO — except,
- * with the group's break-glass setting, a password sign-in by one of its
- * owners (audited) — and counts sign-up attempts.
+ * Runs before any credential is checked, in its own transaction (so what it
+ * counts stays counted whatever happens next). Refuses addresses on a
+ * verified domain whose group enforces SSO — except, with the group's
+ * break-glass setting, a password sign-in by one of its owners (audited) —
+ * then counts the attempt against the flow's limits, or refuses it.
  */
 export const guard = internalMutation({
-  args: { email: v.string(), flow: v.string() },
-  returns: v.null(),
-  handler: async (ctx, { email, flow }) => {
+  args: { email: v.string(), flow: v.string(), attestedClientIp: v.optional(v.string()) },
+  returns: v.union(v.object({ admitted: v.literal(true), ip: v.string() }), v.object({ admitted: v.literal(false), message: v.string() })),
+  handler: async (ctx, { email, flow, attestedClientIp }): Promise<Admission> => {
     const enforcing = await ssoEnforcement(ctx, email);
-    if (enforcing) {
-      const owner = flow !== "signUp" && enforcing.ownerBreakGlass ? await ownerOf(ctx, email, enforcing.groupId) : null;
-      if (!owner) {
-        fail("SSO_REQUIRED", "Your organization signs in with single sign-on. Continue with your work email instead of a password.");
-      }
+    const owner = enforcing && flow !== "signUp" && enforcing.ownerBreakGlass ? await ownerOf(ctx, email, enforcing.groupId) : null;
+    if (enforcing && !owner) {
+      fail("SSO_REQUIRED", "Your organization signs in with single sign-on. Continue with your work email instead of a password.");
+    }
+    const ip = await clientIp(ctx, attestedClientIp);
+    const refused = await takeAll(ctx, checksFor(flow as Flow, email, ip));
+    if (refused) {
+      await recordLockout(ctx, { name: refused.check.name, key: refused.check.key, refusal: refused.refusal, ip, ...(await accountScopes(ctx, email)) });
+      return { admitted: false, message: retryMessage(refused.refusal) };
+    }
+    if (enforcing && owner) {
       await recordEvent(ctx, {
         groupId: enforcing.groupId,
         kind: "login.break_glass",
@@ -171,11 +199,35 @@ export const guard = internalMutation({
         metadata: { flow },
       });
     }
-    // Per address only: these calls arrive through the Next.js proxy, so the
-    // request IP is the app server's and a per-IP limit would throttle every
-    // user at once. Failed sign-ins and codes are limited per account by
-    // @convex-dev/auth itself.
-    if (flow === "signUp") await consume(ctx, `signUp:email:${email}`, LIMITS.signUpPerEmail);
+    return { admitted: true, ip };
+  },
+});
+
+/** The limits an attempt counts against. Sign-ups count whatever happens; sign-ins and codes are given back on success (`settle`). */
+function checksFor(flow: Flow, email: string, ip: string): Array<{ name: LimitName; key: string; limit: Limit }> {
+  const check = (name: LimitName, key: string) => ({ name, key, limit: LIMITS[name] });
+  switch (flow) {
+    case "signUp":
+      return [check("signUpPerIp", `signUp:ip:${ip}`), check("signUpPerEmail", `signUp:email:${email}`)];
+    case "signIn":
+      return [check("signInPerIp", `signIn:ip:${ip}`), check("signInPerAccount", `signIn:account:${email}`)];
+    case "email-verification":
+      return [check("signInPerIp", `signIn:ip:${ip}`)];
+  }
+}
+
+/**
+ * After a correct password or code: the account's failures are forgotten
+ * (only its owner gets here), and the client's counter gets this one attempt
+ * back — but not the rest of its window, so signing in to an account of
+ * one's own between guesses buys an attacker nothing.
+ */
+export const settle = internalMutation({
+  args: { email: v.string(), flow: v.string(), ip: v.string() },
+  returns: v.null(),
+  handler: async (ctx, { email, flow, ip }) => {
+    if (flow === "signIn") await clear(ctx, `signIn:account:${email}`);
+    await refund(ctx, `signIn:ip:${ip}`, LIMITS.signInPerIp);
     return null;
   },
 });

@@ -44,6 +44,8 @@ const start = httpAction(async (ctx, request) => {
   const url = new URL(request.url);
   const match = /^([^/]+)\/start$/.exec(url.pathname.slice(SSO_PREFIX.length));
   if (!match) return new Response("Not found", { status: 404 });
+  const refused = await ctx.runMutation(internal.engine.ssoStartLimit.admit, { connectionId: match[1]! });
+  if (refused) return redirect(refused);
   const state = oauth.generateRandomState();
   const nonce = oauth.generateRandomNonce();
   const codeVerifier = oauth.generateRandomCodeVerifier();

@@ -121,14 +121,14 @@ function inRange(bytes: number[], { prefix, bits }: Range): boolean {
 }
 
 /** Dotted-quad IPv4 (the only form a normalized URL host takes), as 4 bytes. */
-function parseIpv4(text: string): number[] | null {
+export function parseIpv4(text: string): number[] | null {
   const parts = text.split(".");
   if (parts.length !== 4 || !parts.every((part) => /^\d{1,3}$/.test(part) && Number(part) <= 255)) return null;
   return parts.map(Number);
 }
 
 /** IPv6 text (with `::` and an optional dotted IPv4 tail), as 16 bytes. */
-function parseIpv6(text: string): number[] | null {
+export function parseIpv6(text: string): number[] | null {
   const halves = text.split("::");
   if (halves.length > 2) return null;
   const groupsOf = (part: string | undefined) => (part ? part.split(":") : []);

@@ -26,6 +26,7 @@ export const AUDIT_KIND_LABELS: Record<AuditKind, string> = {
   "login.succeeded": "Sign-in succeeded",
   "login.failed": "Sign-in failed",
   "login.break_glass": "Break-glass sign-in",
+  "auth.rate_limited": "Locked out by a rate limit",
   "scim.operation": "SCIM operation",
   "webhook.endpoint.created": "Webhook endpoint created",
   "webhook.endpoint.disabled": "Webhook endpoint disabled",
@@ -44,7 +45,7 @@ export const AUDIT_KIND_GROUPS: ReadonlyArray<{ label: string; kinds: AuditKind[
     kinds: ["domain.added", "domain.removed", "domain.verification.requested", "domain.verified", "domain.verification.failed"],
   },
   { label: "Policy", kinds: ["policy.updated"] },
-  { label: "Sign-in", kinds: ["login.succeeded", "login.failed", "login.break_glass"] },
+  { label: "Sign-in", kinds: ["login.succeeded", "login.failed", "login.break_glass", "auth.rate_limited"] },
   { label: "Provisioning", kinds: ["scim.operation"] },
   { label: "Webhooks", kinds: ["webhook.endpoint.created", "webhook.endpoint.disabled", "webhook.endpoint.rotated", "webhook.test"] },
 ];

@@ -8,7 +8,7 @@ export const ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
 
 export type ScimType = "invalidFilter" | "tooMany" | "uniqueness" | "mutability" | "invalidSyntax" | "invalidPath" | "noTarget" | "invalidValue" | "invalidVers" | "sensitive";
 
-export type ScimStatus = 400 | 401 | 403 | 404 | 405 | 409 | 412 | 413 | 500 | 501;
+export type ScimStatus = 400 | 401 | 403 | 404 | 405 | 409 | 412 | 413 | 429 | 500 | 501;
 
 /**
  * A ConvexError, so that its data survives `runMutation`: thrown out of a
@@ -32,6 +32,8 @@ export interface ScimReply {
   /** Only for replies that name a resource (ETag). */
   version?: number;
   location?: string;
+  /** Seconds, for a 429. */
+  retryAfter?: number;
 }
 
 export function errorReply({ status, scimType, detail }: ScimError["data"]): ScimReply {

@@ -1,6 +1,7 @@
 import type { HttpRouter } from "convex/server";
 import { internal } from "../../_generated/api";
 import { httpAction } from "../../_generated/server";
+import { limitAuthFailures } from "./auth";
 import { errorReply, ScimError, scimErrorData, toWire, type WireReply } from "./errors";
 
 /**
@@ -18,12 +19,13 @@ export function addScimRoutes(http: HttpRouter): void {
   for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"] as const) http.route({ pathPrefix: PREFIX, method, handler: serve });
 }
 
-function respond({ status, body, version, location }: WireReply): Response {
+function respond({ status, body, version, location, retryAfter }: WireReply): Response {
   const headers = new Headers({ "Cache-Control": "no-store" });
   if (body !== null) headers.set("Content-Type", CONTENT_TYPE);
   if (version !== undefined) headers.set("ETag", `W/"${version}"`);
   if (location && status === 201) headers.set("Location", location);
   if (status === 401) headers.set("WWW-Authenticate", 'Bearer realm="SCIM"');
+  if (retryAfter !== undefined) headers.set("Retry-After", String(retryAfter));
   return new Response(body, { status, headers });
 }
 
@@ -48,7 +50,7 @@ const serve = httpAction(async (ctx, request) => {
   const token = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1] ?? null;
   const target = { connectionId, token, resource, ...(id ? { id } : {}), query: Object.fromEntries(url.searchParams) };
   try {
-    if (request.method === "GET") return respond(await ctx.runQuery(internal.engine.scim.handler.read, target));
+    if (request.method === "GET") return respond(await limitAuthFailures(ctx, connectionId, await ctx.runQuery(internal.engine.scim.handler.read, target)));
     let body = "";
     let bodySize = 0;
     if (request.method !== "DELETE") {
@@ -67,7 +69,7 @@ const serve = httpAction(async (ctx, request) => {
     return respond(await ctx.runMutation(internal.engine.scim.handler.write, { ...target, method, body, bodySize }));
   } catch (error) {
     const data = scimErrorData(error);
-    if (data) return fail(new ScimError(data.status, data.detail, data.scimType));
+    if (data) return respond(await limitAuthFailures(ctx, connectionId, toWire(errorReply(data))));
     console.error("SCIM request failed", error);
     return fail(new ScimError(500, "The request failed on our side. Try again."));
   }
