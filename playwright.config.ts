@@ -1,9 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
 import { appProbeUrl, appUrl, convexUrl, e2eStack } from "./e2e/stack";
+import { DEV_LOG_FILE } from "./e2e/support/secrets";
 import { findChromium } from "./tools/test/chromium";
 
 export default defineConfig({
   testDir: "e2e",
+  // Forgets the secrets an earlier run recorded: e2e/log-scan.spec.ts checks this run's.
+  globalSetup: "./e2e/support/global-setup.ts",
   // Git-ignored; a sibling of the reports `npm test` writes, because Playwright empties this folder on each run.
   outputDir: "test-results/e2e",
   // The tests share one backend and one `next dev`, and CI has 2 slow cores.
@@ -21,6 +24,7 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
+      testIgnore: /log-scan\.spec\.ts/,
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
@@ -38,6 +42,8 @@ export default defineConfig({
         },
       },
     },
+    // Last: the stack's output, checked for the secrets the journeys used.
+    { name: "logs", testMatch: /log-scan\.spec\.ts/, dependencies: ["chromium"] },
   ],
   webServer: {
     command: "npm run dev",
@@ -65,6 +71,8 @@ export default defineConfig({
       CONVEX_DEPLOYMENT: "",
       CONVEX_SELF_HOSTED_URL: "",
       NEXT_PUBLIC_CONVEX_URL: convexUrl,
+      // Everything the stack prints, for e2e/log-scan.spec.ts.
+      DEV_LOG_FILE,
     },
   },
 });

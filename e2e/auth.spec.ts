@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser } from "./support/fixtures";
 import { api } from "../convex/_generated/api";
 import { appUrl } from "./stack";
 import {

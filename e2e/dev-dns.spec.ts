@@ -1,7 +1,7 @@
 import { Resolver } from "node:dns/promises";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/fixtures";
 import { getFunctionName, makeFunctionReference, type FunctionArgs, type FunctionReturnType } from "convex/server";
 import { internal } from "../convex/_generated/api";
 import { adminClient } from "../lib/dev-outbox";

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./support/fixtures";
 import { api } from "../convex/_generated/api";
 import { e2eStack } from "./stack";
 import { convexAs, newAccount, signUp } from "./support/accounts";

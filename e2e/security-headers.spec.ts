@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { appUrl } from "./stack";
 
 test("pages carry the security headers", async ({ request }) => {

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { api } from "../convex/_generated/api";
 import { verifySignature } from "../convex/engine/webhook";
 import { convexAs, newAccount, signUp } from "./support/accounts";

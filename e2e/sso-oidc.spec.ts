@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/fixtures";
 import { api } from "../convex/_generated/api";
 import { e2eStack } from "./stack";
 import { convexAs } from "./support/accounts";

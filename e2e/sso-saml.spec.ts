@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { api } from "../convex/_generated/api";
 import { ConvexHttpClient } from "convex/browser";
 import { convexUrl, e2eStack } from "./stack";

@@ -42,6 +42,22 @@ export function findLeaks(haystack: string, needles: Needle[]): string[] {
   return needles.filter(({ value }) => formsOf(value).some((form) => haystack.includes(form))).map(({ label }) => label);
 }
 
+/**
+ * Where each needle was found in a log: the first line holding it, with
+ * every form of the value replaced by its label, so the report says where
+ * a secret leaked without repeating it.
+ */
+export function locateLeaks(log: string, needles: Needle[]): string[] {
+  const lines = log.split("\n");
+  return needles.flatMap(({ label, value }) => {
+    const forms = formsOf(value);
+    const line = lines.find((candidate) => forms.some((form) => candidate.includes(form)));
+    if (line === undefined) return [];
+    const masked = forms.reduce((text, form) => text.split(form).join(`<${label}>`), line);
+    return [`${label}: ${masked.length > 300 ? `${masked.slice(0, 300)}…` : masked}`];
+  });
+}
+
 /** Everything a value carries, as text: nested fields, an error's message and its data. */
 export function textOf(value: unknown): string {
   if (value instanceof Error) return `${value.message}\n${textOf((value as { data?: unknown }).data ?? null)}`;
