@@ -214,6 +214,8 @@ async function main(): Promise<number> {
     void stack.stop().finally(() => process.exit(1));
   };
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => stopAndExit(`${signal}: stopping the load stack.`));
+  process.on("uncaughtException", (error) => stopAndExit(`Unexpected error: ${error.stack ?? String(error)}`));
+  process.on("exit", () => stack.killNow());
   const timeout = setTimeout(() => stopAndExit(`The load test did not finish within ${RUN_TIMEOUT_MS / 1000} s.`), RUN_TIMEOUT_MS);
 
   try {

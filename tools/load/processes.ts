@@ -79,6 +79,11 @@ export class LoadChild {
     this.log.end();
   }
 
+  /** Last resort when this process exits without stopping its children (it crashed): nothing keeps a port. */
+  killNow(): void {
+    this.signal("SIGKILL");
+  }
+
   private signal(signal: NodeJS.Signals): void {
     if (this.process.pid === undefined) return;
     try {

@@ -123,6 +123,12 @@ export class LoadStack {
     this.backend = undefined;
   }
 
+  /** Synchronous, for process exit: SIGKILL to every child still running. */
+  killNow(): void {
+    this.backend?.killNow();
+    this.idp?.killNow();
+  }
+
   /** Stops everything; safe to call more than once and after a failed start. */
   async stop(): Promise<void> {
     await Promise.all([this.backend?.stop(), this.idp?.stop()]);
