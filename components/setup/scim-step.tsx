@@ -73,7 +73,7 @@ export function ScimStep({ token }: { token: string }) {
               {current ? (
                 <>
                   A token is active: <code className="font-mono text-xs">{current.prefix}…</code>, issued <RelativeTime timestamp={current.createdTime} now={now} />.
-                  It was shown once; if it got lost, issue a new one.
+                  It was shown once; if it got lost, rotate it.
                 </>
               ) : (
                 "No token yet."
@@ -84,12 +84,12 @@ export function ScimStep({ token }: { token: string }) {
                 trigger={
                   <Button variant="outline" className="w-full sm:w-fit">
                     <RefreshCw aria-hidden />
-                    Issue a new token
+                    Rotate the token
                   </Button>
                 }
-                title="Issue a new SCIM token?"
+                title="Rotate the SCIM token?"
                 description="The current token stops working at once: paste the new one into your identity provider's provisioning settings straight away."
-                confirmLabel="Issue a new token"
+                confirmLabel="Rotate the token"
                 onConfirm={replace}
               />
             ) : (

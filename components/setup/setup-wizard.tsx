@@ -27,6 +27,12 @@ const EXPIRED = Object.assign(new Error("This setup link has expired."), {
   data: { code: "SETUP_LINK_EXPIRED", message: "This setup link has expired." },
 });
 
+/** The page's heading by what the link sets up: sign-in when it includes it. */
+function titleOf(scopes: readonly SetupScope[]): string {
+  if (scopes.includes("sso")) return "Set up sign-in";
+  return scopes.includes("scim") ? "Set up provisioning" : "Verify domains";
+}
+
 /**
  * The setup wizard a setup link opens, for someone without an account: the
  * link's steps (single sign-on, domains, SCIM, as the link allows), each
@@ -40,10 +46,13 @@ export function SetupWizard({ token, devDns }: { token: string; /** A local DNS 
   const now = useNow(CLOCK_TICK_MS);
   const [current, setCurrent] = useState<SetupScope | null>(null);
 
+  // Recorded once the link proved usable (an unusable one would only fail again, and getSetup already says why).
+  const usable = setup.status === "success";
   useEffect(() => {
-    // An unusable link is refused here as it is by getSetup, which shows why: nothing to add.
+    if (!usable) return;
+    // A failure here (the link revoked this very moment) shows through getSetup too.
     open({ token }).catch(() => undefined);
-  }, [open, token]);
+  }, [usable, open, token]);
 
   if (setup.status === "pending") {
     return (
@@ -80,7 +89,9 @@ export function SetupWizard({ token, devDns }: { token: string; /** A local DNS 
     >
       <div className="flex min-w-0 flex-col gap-1">
         <p className="text-muted-foreground text-sm font-medium">{data.organization}</p>
-        <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl">Set up sign-in for {data.organization}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight break-words sm:text-3xl">
+          {titleOf(data.scopes)} for {data.organization}
+        </h1>
         <p className="text-muted-foreground max-w-3xl text-sm text-pretty">
           {data.organization} asked you to connect <span className="text-foreground font-medium">{data.connectionName}</span> (
           {PROTOCOL_NAMES[data.protocol]}) to your identity provider. No account is needed: this link is all it takes, until it expires.
@@ -94,8 +105,7 @@ export function SetupWizard({ token, devDns }: { token: string; /** A local DNS 
           <div className="grid gap-0.5 text-sm">
             <p className="font-semibold">Set-up complete</p>
             <p className="text-muted-foreground">
-              {data.organization}&apos;s admins have been told and can now turn sign-in through {data.connectionName} on. You can close this page,
-              or come back to change something while the link works.
+              {data.organization}&apos;s admins have been told. You can close this page, or come back to change something while the link works.
             </p>
           </div>
         </div>
