@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/fixtures";
 import { api } from "../convex/_generated/api";
 import { e2eStack } from "./stack";
 import { convexAs } from "./support/accounts";
