@@ -70,11 +70,13 @@ export const DEMO_USERS: readonly DemoUser[] = [
 
 /** Unclaimed until someone sets up their own SAML connection for it. */
 export const SECOND_SAML_DEMO_DOMAIN = "umbrella.test";
+/** Unclaimed too: a second company to set up from scratch, so journeys that each need a fresh one don't share it. */
+export const THIRD_SAML_DEMO_DOMAIN = "hooli.test";
 
 /**
  * Signs in at the SAML IdP. Initech (seeded by `npm run dev`): one admin, one
- * engineer, and one with several groups and an employee ID. Umbrella: a
- * company to set SAML up from scratch.
+ * engineer, and one with several groups and an employee ID. Umbrella and
+ * Hooli: companies to set SAML up from scratch.
  */
 export const SAML_DEMO_USERS: readonly DemoUser[] = [
   {
@@ -109,6 +111,14 @@ export const SAML_DEMO_USERS: readonly DemoUser[] = [
     givenName: "Nina",
     familyName: "North",
     groups: ["umbrella-admins"],
+  },
+  {
+    sub: "demo-gavin",
+    email: `gavin@${THIRD_SAML_DEMO_DOMAIN}`,
+    emailVerified: true,
+    givenName: "Gavin",
+    familyName: "Belson",
+    groups: ["hooli-admins"],
   },
 ];
 
