@@ -61,10 +61,24 @@ export class LoadChild {
     return child;
   }
 
-  /** SIGKILL to the whole group: a crash, with no chance to flush anything. */
+  /**
+   * SIGKILL to the whole group: a crash, with no chance to flush anything.
+   * Resolves once every process of the group is gone, not just the leader:
+   * tsx's child (the backend itself) may outlive it for a moment and still
+   * hold the data directory's lock.
+   */
   async kill(): Promise<void> {
     this.signal("SIGKILL");
     await this.exited;
+    await this.groupGone();
+  }
+
+  private async groupGone(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.process.pid !== undefined && groupExists(this.process.pid)) {
+      if (Date.now() > deadline) throw new Error(`${this.options.name}'s processes outlived SIGKILL for ${timeoutMs / 1000} s.`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   /** SIGTERM (the backend saves its data and stops), then SIGKILL for anything left. */
@@ -92,5 +106,14 @@ export class LoadChild {
       // ESRCH: the group is already gone.
       if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
     }
+  }
+}
+
+function groupExists(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
